@@ -1,0 +1,98 @@
+"""Boundary modes: what a filter sees beyond the edge of the image.
+
+A filter centred near the edge needs pixels that do not exist.  Every filter in
+``scratch.ndimage`` asks this module the same question — *which real pixel stands in for
+virtual index* ``i`` *of a line of length* ``n``? — and gets back a real index, or ``-1`` when
+the mode says "use the constant ``cval``".  The answer for a whole extended line is an
+*index map*: an int array the kernels read through, so the kernels themselves never think
+about borders.
+
+The modes, named as SciPy names them, on the line ``a b c d`` (``|`` marks the image edge)::
+
+    mode        extended line                   rule for virtual index i
+    ---------   ------------------------------  ---------------------------------------------
+    reflect     d c b a | a b c d | d c b a     mirror about the pixel *edge*  (period 2n)
+    mirror      d c b | a b c d | c b a         mirror about the pixel *centre* (period 2n-2)
+    nearest     a a a a | a b c d | d d d d     repeat the edge pixel
+    wrap        a b c d | a b c d | a b c d     periodic (period n)
+    constant    k k k k | a b c d | k k k k     the constant cval = k
+
+Aliases accepted as SciPy accepts them for filters: ``grid-mirror`` = reflect,
+``grid-wrap`` = wrap, ``grid-constant`` = constant.
+
+Trap: NumPy's ``np.pad`` names these differently — SciPy's ``reflect`` is NumPy's
+``symmetric`` and SciPy's ``mirror`` is NumPy's ``reflect``.
+
+The periodic rules hold however far past the edge a kernel reaches (a 31-tap kernel on a
+3-pixel image reflects several times), because they are written with the modulo of the period.
+"""
+
+import numpy as np
+
+__all__ = ["MODES", "canonical_mode", "extend_indices", "pad"]
+
+#: SciPy's boundary-mode names for filters, and the canonical mode each one means.
+MODES = {
+    "reflect": "reflect",
+    "grid-mirror": "reflect",
+    "mirror": "mirror",
+    "nearest": "nearest",
+    "wrap": "wrap",
+    "grid-wrap": "wrap",
+    "constant": "constant",
+    "grid-constant": "constant",
+}
+
+
+def canonical_mode(mode):
+    """The canonical name of a boundary mode; RuntimeError (as SciPy) if it is unknown."""
+    if not isinstance(mode, str) or mode not in MODES:
+        if not isinstance(mode, str) and np.iterable(mode):
+            raise RuntimeError("A sequence of modes is not supported")
+        raise RuntimeError(f"boundary mode not supported: mode={mode!r}; choose one of {sorted(MODES)}")
+    return MODES[mode]
+
+
+def extend_indices(n, before, after, mode):
+    """Index map of a line of length ``n`` extended by ``before`` and ``after`` virtual pixels.
+
+    Returns an int64 array ``m`` of length ``before + n + after``: position ``t`` of the
+    extended line shows pixel ``m[t]`` of the real line, or the constant when ``m[t] == -1``.
+    """
+    i = np.arange(-before, n + after, dtype=np.int64)  # the virtual indices
+    mode = canonical_mode(mode)
+    if mode == "constant":
+        return np.where((i >= 0) & (i < n), i, -1)
+    if mode == "nearest":
+        return np.clip(i, 0, n - 1)
+    if mode == "wrap":
+        return i % n
+    if mode == "reflect":
+        period = 2 * n
+        i = i % period
+        return np.where(i < n, i, period - 1 - i)
+    # mirror: the edge pixel is not repeated; a single pixel mirrors onto itself
+    if n == 1:
+        return np.zeros_like(i)
+    period = 2 * n - 2
+    i = i % period
+    return np.where(i < n, i, period - i)
+
+
+def pad(image, before, after, mode, cval=0.0):
+    """``image`` extended by ``before[d]`` / ``after[d]`` pixels along each axis ``d``.
+
+    The dense n-D correlation reads this padded copy, so its inner loop needs no border test.
+    """
+    padded = image
+    for axis in range(image.ndim):
+        if before[axis] == 0 and after[axis] == 0:
+            continue
+        index_map = extend_indices(image.shape[axis], before[axis], after[axis], mode)
+        padded = np.take(padded, np.maximum(index_map, 0), axis=axis)
+        outside = np.flatnonzero(index_map < 0)
+        if outside.size:
+            where = [slice(None)] * image.ndim
+            where[axis] = outside
+            padded[tuple(where)] = cval
+    return np.ascontiguousarray(padded)

@@ -1,0 +1,500 @@
+"""Correlation and convolution, written out as loops.
+
+**Correlation** slides a kernel ``w`` over the image and, at every pixel, sums the products of
+the weights with the pixels under them.  In one dimension, for a kernel of ``K`` taps whose
+centre is tap ``c = K // 2 + origin``::
+
+    out[i] = sum_k  w[k] * in[i + k - c]                      (correlation)
+    out[i] = sum_k  w[k] * in[i - k + c']                     (convolution: the kernel flipped)
+
+Convolution is correlation with the kernel reversed (and, for even ``K``, the centre moved by
+one so that both stay "centred" the same way SciPy centres them).  Pixels beyond the edge come
+from the boundary mode (see :mod:`scratch.ndimage._boundary`).
+
+Three kernels, chosen by the shape of the work, each a few plain loops:
+
+* ``_correlate1d_lines`` — a 1-D kernel along the *last* axis (contiguous lines).  Each line
+  is first copied into a buffer extended past both ends (the boundary mode), then the sum runs
+  with the taps in the outer loop and the positions in the inner loop, which the compiler
+  turns into SIMD instructions.
+* ``_correlate1d_rows`` — a 1-D kernel along any *other* axis.  The array is viewed as
+  ``(before, n, after)``; output row ``i`` is a weighted sum of whole input rows
+  ``i + k - c``, each row contiguous in memory.  Reading whole rows is what makes a pass
+  along a slow axis as fast as one along the fast axis.
+* ``_correlate_nd`` — a dense n-D kernel.  The image is padded once, the non-zero weights
+  are listed with their flat offsets into the padded array, and every output line
+  accumulates ``weight * shifted padded line`` tap by tap.
+
+Symmetric kernels (``w[c-j] == w[c+j]``, like a gaussian) need only half the
+multiplications: ``w[c]*x[i] + sum_j w[c-j]*(x[i-j] + x[i+j])``; antisymmetric kernels (a
+derivative) use the difference.  SciPy uses exactly this trick for odd-sized 1-D kernels and
+so do we, in the same summation order, so the float64 results are the same bit for bit and
+integer outputs (which truncate) agree exactly.  Likewise, the n-D kernel skips weights with
+``|w| <= 2.2e-16`` (machine epsilon) as SciPy does.
+
+Cost: ``O(N * K)`` for ``N`` pixels and ``K`` non-zero taps.  A separable kernel (gaussian,
+uniform, Sobel) is ``d`` passes of a 1-D kernel — ``O(N * d * K^(1/d))`` — and for large
+kernels the FFT (:func:`scratch.signal.fftconvolve`) wins: ``O(N log N)``.
+
+References
+----------
+.. [1] SciPy ``scipy.ndimage.correlate`` / ``correlate1d`` (ni_filters.c), whose conventions
+   (origin, boundary modes, symmetric kernels, output casting) these functions follow.
+.. [2] R. C. Gonzalez and R. E. Woods, *Digital Image Processing*, ch. 3.4 "Fundamentals of
+   spatial filtering".
+"""
+
+import numpy as np
+
+from .._jit import jit, parallel_jit, prange
+from ._boundary import canonical_mode, extend_indices, pad
+from ._support import (
+    check_axes,
+    check_origin,
+    expand_origins,
+    get_output,
+    input_array,
+    kernel_output,
+    store,
+    working_array,
+)
+from .._checks import normalize_axis
+
+__all__ = ["correlate1d", "convolve1d", "correlate", "convolve"]
+
+DBL_EPSILON = np.finfo(np.float64).eps
+
+GENERAL, SYMMETRIC, ANTISYMMETRIC = 0, 1, -1
+
+
+# --------------------------------------------------------------------------------------------
+# 1-D correlation
+
+
+def kernel_symmetry(weights):
+    """SYMMETRIC, ANTISYMMETRIC or GENERAL — SciPy's test (odd sizes only, within epsilon)."""
+    size = weights.shape[0]
+    if size % 2 == 0:
+        return GENERAL
+    c = size // 2
+    left = weights[c - 1 :: -1] if c > 0 else weights[:0]  # w[c-1], w[c-2], ..., w[0]
+    right = weights[c + 1 :]  # w[c+1], w[c+2], ..., w[K-1]
+    if np.all(np.abs(right - left) <= DBL_EPSILON):
+        return SYMMETRIC
+    if np.all(np.abs(right + left) <= DBL_EPSILON):
+        return ANTISYMMETRIC
+    return GENERAL
+
+
+@jit
+def _correlate_buffer(buf, weights, symmetry, acc):
+    """``acc[i] = sum_k w[k] * buf[i + k]`` for every ``i`` — one extended line.
+
+    ``buf`` holds the line extended by the boundary mode so that tap ``k`` of output ``i``
+    is ``buf[i + k]``.  The summation order is SciPy's, so results match it bit for bit.
+    """
+    n = acc.shape[0]
+    size = weights.shape[0]
+    c = size // 2  # tap c multiplies the pixel under the centre of the window
+    if symmetry == 1:  # w[c-j] == w[c+j]: add the two pixels first, multiply once
+        for i in range(n):
+            acc[i] = buf[i + c] * weights[c]
+        for j in range(c, 0, -1):  # outermost pair first, as SciPy sums
+            w = weights[c - j]
+            for i in range(n):
+                acc[i] += (buf[i + c - j] + buf[i + c + j]) * w
+    elif symmetry == -1:  # w[c-j] == -w[c+j]: subtract instead
+        for i in range(n):
+            acc[i] = buf[i + c] * weights[c]
+        for j in range(c, 0, -1):
+            w = weights[c - j]
+            for i in range(n):
+                acc[i] += (buf[i + c - j] - buf[i + c + j]) * w
+    else:  # no symmetry: the last tap first, then the others in order (SciPy's order)
+        last = size - 1
+        for i in range(n):
+            acc[i] = buf[i + last] * weights[last]
+        for k in range(last):
+            w = weights[k]
+            for i in range(n):
+                acc[i] += buf[i + k] * w
+
+
+@parallel_jit
+def _correlate1d_lines(image, index_map, cval, weights, symmetry, out):
+    """Correlate every row of the 2-D ``image`` (lines along the last axis) with ``weights``."""
+    n_lines, n = image.shape
+    extended = index_map.shape[0]
+    for line in prange(n_lines):
+        buf = np.empty(extended)  # this line, extended past both ends by the boundary mode
+        for t in range(extended):
+            j = index_map[t]
+            buf[t] = cval if j < 0 else image[line, j]
+        acc = np.empty(n)
+        _correlate_buffer(buf, weights, symmetry, acc)
+        for i in range(n):
+            out[line, i] = acc[i]
+
+
+@parallel_jit
+def _correlate1d_rows(image, index_map, cval, weights, symmetry, out):
+    """Correlate along the middle axis of the 3-D view ``image[outer, n, inner]``.
+
+    Output row ``(a, i)`` is a weighted sum of input rows ``(a, index_map[i + k])``, each a
+    contiguous run of ``inner`` pixels — so the inner loop is over memory in order.
+    """
+    n_outer, n, n_inner = image.shape
+    size = weights.shape[0]
+    c = size // 2
+    for task in prange(n_outer * n):
+        a = task // n
+        i = task % n
+        acc = np.empty(n_inner)
+        if symmetry != 0:
+            centre = index_map[i + c]
+            w = weights[c]
+            for b in range(n_inner):
+                acc[b] = (cval if centre < 0 else image[a, centre, b]) * w
+            for j in range(c, 0, -1):
+                lo = index_map[i + c - j]
+                hi = index_map[i + c + j]
+                w = weights[c - j]
+                for b in range(n_inner):
+                    x_lo = cval if lo < 0 else image[a, lo, b]
+                    x_hi = cval if hi < 0 else image[a, hi, b]
+                    if symmetry == 1:
+                        acc[b] += (x_lo + x_hi) * w
+                    else:
+                        acc[b] += (x_lo - x_hi) * w
+        else:
+            last = index_map[i + size - 1]
+            w = weights[size - 1]
+            for b in range(n_inner):
+                acc[b] = (cval if last < 0 else image[a, last, b]) * w
+            for k in range(size - 1):
+                src = index_map[i + k]
+                w = weights[k]
+                for b in range(n_inner):
+                    acc[b] += (cval if src < 0 else image[a, src, b]) * w
+        for b in range(n_inner):
+            out[a, i, b] = acc[b]
+
+
+def _as_weights_1d(weights):
+    weights = np.asarray(weights)
+    if weights.dtype.kind == "c":
+        raise NotImplementedError("complex `weights` are not supported by scratch")
+    weights = np.ascontiguousarray(weights, dtype=np.float64)
+    if weights.ndim != 1 or weights.shape[0] < 1:
+        raise RuntimeError(f"no filter weights given: `weights` must be a non-empty 1-D array, got shape {weights.shape}")
+    return weights
+
+
+def _run_correlate1d(image, weights, axis, output, mode, cval, origin):
+    """Validated arguments in, ``output`` filled: choose the kernel for the axis and run it."""
+    if image.size == 0:
+        return output
+    size = weights.shape[0]
+    before = size // 2 + origin  # virtual pixels needed before the first pixel ...
+    after = size - 1 - size // 2 - origin  # ... and after the last
+    n = image.shape[axis]
+    index_map = extend_indices(n, before, after, mode)
+    symmetry = kernel_symmetry(weights)
+    work = working_array(image)
+    if np.may_share_memory(work, output):  # filtering in place: read from a copy
+        work = work.copy()
+    result = kernel_output(output)
+    outer = int(np.prod(image.shape[:axis], dtype=np.int64))
+    inner = int(np.prod(image.shape[axis + 1 :], dtype=np.int64))
+    cval = float(cval)
+    if inner == 1:
+        _correlate1d_lines(work.reshape(outer, n), index_map, cval, weights, symmetry, result.reshape(outer, n))
+    else:
+        _correlate1d_rows(
+            work.reshape(outer, n, inner), index_map, cval, weights, symmetry, result.reshape(outer, n, inner)
+        )
+    return store(result, output)
+
+
+def correlate1d(input, weights, axis=-1, output=None, mode="reflect", cval=0.0, origin=0):
+    """Calculate a 1-D correlation along the given axis.
+
+    The lines of the array along ``axis`` are correlated with ``weights``:
+    ``out[i] = sum_k weights[k] * in[i + k - (len(weights) // 2 + origin)]``, computed in
+    float64 (with SciPy's symmetric-kernel shortcut and summation order) and stored in the
+    output dtype (integers truncate toward zero).  Cost ``O(N * K)``.
+
+    Parameters
+    ----------
+    input : array_like
+        The input array.
+    weights : array_like
+        1-D sequence of numbers.
+    axis : int, optional
+        The axis of `input` along which to calculate. Default is -1.
+    output : array or dtype, optional
+        The array in which to place the output, or the dtype of the returned array.
+        By default an array of the same dtype as `input` will be created.
+    mode : {'reflect', 'constant', 'nearest', 'mirror', 'wrap'}, optional
+        How the input is extended beyond its boundaries (also 'grid-mirror', 'grid-wrap',
+        'grid-constant').  Default is 'reflect'.
+    cval : scalar, optional
+        Value to fill past edges of input if `mode` is 'constant'. Default is 0.0.
+    origin : int, optional
+        Controls the placement of the filter on the input array's pixels.  0 centres the
+        filter over the pixel, positive values shift the filter to the left.
+
+    Returns
+    -------
+    result : ndarray
+        Correlation result. Has the same shape as `input`.
+
+    See Also
+    --------
+    scipy.ndimage.correlate1d : the reference.
+    convolve1d : the same with the kernel flipped.
+
+    Examples
+    --------
+    >>> from scratch.ndimage import correlate1d
+    >>> correlate1d([2, 8, 0, 4, 1, 9, 9, 0], weights=[1, 3])
+    array([ 8, 26,  8, 12,  7, 28, 36,  9])
+    """
+    input = input_array(input)
+    weights = _as_weights_1d(weights)
+    output = get_output(output, input)
+    axis = normalize_axis(axis, input.ndim)
+    origin = int(origin)
+    check_origin(origin, weights.shape[0],
+                 "Invalid origin; origin must satisfy -(len(weights) // 2) <= origin <= (len(weights)-1) // 2")
+    mode = canonical_mode(mode)
+    return _run_correlate1d(input, weights, axis, output, mode, cval, origin)
+
+
+def convolve1d(input, weights, axis=-1, output=None, mode="reflect", cval=0.0, origin=0):
+    """Calculate a 1-D convolution along the given axis.
+
+    Convolution is correlation with the kernel reversed: ``convolve1d(x, w, origin=o)`` is
+    ``correlate1d(x, w[::-1], origin=-o)``, with the origin moved one more to the left for
+    even-sized kernels so that the two are centred as SciPy centres them.
+
+    Parameters
+    ----------
+    input : array_like
+        The input array.
+    weights : ndarray
+        1-D sequence of numbers.
+    axis : int, optional
+        The axis of `input` along which to calculate. Default is -1.
+    output : array or dtype, optional
+        The array in which to place the output, or the dtype of the returned array.
+    mode : {'reflect', 'constant', 'nearest', 'mirror', 'wrap'}, optional
+        The boundary mode. Default is 'reflect'.
+    cval : scalar, optional
+        Value to fill past edges of input if `mode` is 'constant'. Default is 0.0.
+    origin : int, optional
+        Controls the placement of the filter on the input array's pixels.
+
+    Returns
+    -------
+    convolve1d : ndarray
+        Convolved array with same shape as input.
+
+    See Also
+    --------
+    scipy.ndimage.convolve1d : the reference.
+
+    Examples
+    --------
+    >>> from scratch.ndimage import convolve1d
+    >>> convolve1d([2, 8, 0, 4, 1, 9, 9, 0], weights=[1, 3])
+    array([14, 24,  4, 13, 12, 36, 27,  0])
+    """
+    weights = _as_weights_1d(weights)[::-1].copy()
+    origin = -int(origin)
+    if weights.shape[0] % 2 == 0:
+        origin -= 1
+    return correlate1d(input, weights, axis, output, mode, cval, origin)
+
+
+# --------------------------------------------------------------------------------------------
+# dense n-D correlation
+
+
+@parallel_jit
+def _correlate_nd(padded, line_starts, line_length, offsets, weights, out):
+    """Dense correlation on a padded, flattened image.
+
+    ``out[line, j] = sum_k weights[k] * padded[line_starts[line] + offsets[k] + j]`` — every
+    output line is the weighted sum of shifted copies of a padded input line, one per tap.
+    The taps are summed in raster order of the kernel, starting from 0.0, as SciPy does.
+    """
+    n_lines = line_starts.shape[0]
+    n_taps = offsets.shape[0]
+    for line in prange(n_lines):
+        acc = np.zeros(line_length)
+        start = line_starts[line]
+        for k in range(n_taps):
+            base = start + offsets[k]
+            w = weights[k]
+            for j in range(line_length):
+                acc[j] += w * padded[base + j]
+        for j in range(line_length):
+            out[line, j] = acc[j]
+
+
+def _expand_weights(weights, ndim, axes):
+    """Weights given for ``axes`` only, with length-1 axes inserted for the others (SciPy)."""
+    if weights.ndim != len(axes):
+        raise RuntimeError(f"weights.ndim ({weights.ndim}) must match len(axes) ({len(axes)})")
+    if len(axes) < ndim:
+        shape = [1] * ndim
+        for ax, size in zip(axes, weights.shape):
+            shape[ax] = size
+        weights = weights.reshape(shape)
+    return weights
+
+
+def _correlate_or_convolve(input, weights, output, mode, cval, origin, convolution, axes):
+    input = input_array(input)
+    weights = np.asarray(weights)
+    if weights.dtype.kind == "c":
+        raise NotImplementedError("complex `weights` are not supported by scratch")
+    axes = check_axes(axes, input.ndim)
+    weights = _expand_weights(np.asarray(weights, dtype=np.float64), input.ndim, axes)
+    origins = expand_origins(origin, input.ndim, axes)
+    if any(s < 1 for s in weights.shape):
+        raise RuntimeError(f"no filter weights given: `weights` has shape {weights.shape}")
+    if convolution:  # flip the kernel in every axis; re-centre even sizes as SciPy does
+        weights = weights[(slice(None, None, -1),) * weights.ndim]
+        origins = [-o - (1 - size % 2) for o, size in zip(origins, weights.shape)]
+    for o, size in zip(origins, weights.shape):
+        check_origin(o, size)
+    output = get_output(output, input)
+    mode = canonical_mode(mode)
+    if input.size == 0:
+        return output
+    if input.ndim == 0:  # a scalar: just the centre weight
+        return store(np.asarray(float(input) * float(weights)), output)
+
+    # 1. pad the image so that every window lies inside the padded array
+    before = [size // 2 + o for size, o in zip(weights.shape, origins)]
+    after = [size - 1 - b for size, b in zip(weights.shape, before)]
+    padded = pad(np.asarray(input, dtype=np.float64), before, after, mode, float(cval))
+
+    # 2. list the taps that count (|w| > eps, SciPy's rule) with their flat offsets
+    taps = np.argwhere(np.abs(weights) > DBL_EPSILON)  # raster order
+    offsets = np.ravel_multi_index(taps.T, padded.shape).astype(np.int64) if taps.size else np.zeros(0, np.int64)
+    tap_weights = np.ascontiguousarray(weights[tuple(taps.T)], dtype=np.float64)
+
+    # 3. where each output line starts in the padded array
+    line_length = input.shape[-1]
+    n_lines = input.size // line_length
+    padded_strides = np.cumprod((padded.shape[1:] + (1,))[::-1])[::-1]  # in elements
+    line_index = np.indices(input.shape[:-1]).reshape(input.ndim - 1, n_lines)
+    line_starts = (padded_strides[:-1, None] * line_index).sum(axis=0).astype(np.int64)
+
+    result = kernel_output(output)
+    _correlate_nd(padded.ravel(), line_starts, line_length, offsets, tap_weights,
+                  result.reshape(-1, line_length))
+    return store(result, output)
+
+
+def correlate(input, weights, output=None, mode="reflect", cval=0.0, origin=0, *, axes=None):
+    """Multidimensional correlation.
+
+    Every output pixel is the sum of the products of ``weights`` with the pixels under it,
+    the kernel centred at ``weights.shape // 2 + origin``; pixels beyond the edge come from
+    ``mode``.  Written as: pad once, list the non-zero taps with their offsets, then sum
+    shifted lines tap by tap (see the module docstring).  Cost ``O(N * K)`` for ``K``
+    non-zero weights.
+
+    Parameters
+    ----------
+    input : array_like
+        The input array.
+    weights : ndarray
+        Array of weights, same number of dimensions as input (or as ``len(axes)``).
+    output : array or dtype, optional
+        The array in which to place the output, or the dtype of the returned array.
+    mode : {'reflect', 'constant', 'nearest', 'mirror', 'wrap'}, optional
+        The boundary mode. Default is 'reflect'.
+    cval : scalar, optional
+        Value to fill past edges of input if `mode` is 'constant'. Default is 0.0.
+    origin : int or sequence, optional
+        Controls the placement of the filter on the input array's pixels.
+    axes : tuple of int or None, optional
+        If None, `input` is filtered along all axes.  Otherwise only along these axes, and
+        `weights` has ``len(axes)`` dimensions.
+
+    Returns
+    -------
+    result : ndarray
+        The result of correlation of `input` with `weights`.
+
+    See Also
+    --------
+    scipy.ndimage.correlate : the reference.
+    convolve : the same with the kernel flipped.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.ndimage import correlate
+    >>> image = np.arange(25).reshape(5, 5)
+    >>> correlate(image, np.ones((2, 2)))
+    array([[ 0,  2,  6, 10, 14],
+           [10, 12, 16, 20, 24],
+           [30, 32, 36, 40, 44],
+           [50, 52, 56, 60, 64],
+           [70, 72, 76, 80, 84]])
+    """
+    return _correlate_or_convolve(input, weights, output, mode, cval, origin, False, axes)
+
+
+def convolve(input, weights, output=None, mode="reflect", cval=0.0, origin=0, *, axes=None):
+    """Multidimensional convolution.
+
+    Convolution is correlation with the kernel flipped along every axis (and, for even
+    sizes, the centre moved so that both are centred as SciPy centres them).
+
+    Parameters
+    ----------
+    input : array_like
+        The input array.
+    weights : array_like
+        Array of weights, same number of dimensions as input (or as ``len(axes)``).
+    output : array or dtype, optional
+        The array in which to place the output, or the dtype of the returned array.
+    mode : {'reflect', 'constant', 'nearest', 'mirror', 'wrap'}, optional
+        The boundary mode. Default is 'reflect'.
+    cval : scalar, optional
+        Value to fill past edges of input if `mode` is 'constant'. Default is 0.0.
+    origin : int or sequence, optional
+        Controls the placement of the filter on the input array's pixels.
+    axes : tuple of int or None, optional
+        The axes over which to apply the filter (all by default).
+
+    Returns
+    -------
+    result : ndarray
+        The result of convolution of `input` with `weights`.
+
+    See Also
+    --------
+    scipy.ndimage.convolve : the reference.
+    scratch.signal.fftconvolve : the same sum computed in the frequency domain.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.ndimage import convolve
+    >>> a = np.array([[1, 2, 0, 0], [5, 3, 0, 4], [0, 0, 0, 7], [9, 3, 0, 0]])
+    >>> k = np.array([[1, 1, 1], [1, 1, 0], [1, 0, 0]])
+    >>> convolve(a, k, mode='constant', cval=0.0)
+    array([[11, 10,  7,  4],
+           [10,  3, 11, 11],
+           [15, 12, 14,  7],
+           [12,  3,  7,  0]])
+    """
+    return _correlate_or_convolve(input, weights, output, mode, cval, origin, True, axes)

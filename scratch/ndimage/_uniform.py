@@ -1,0 +1,213 @@
+"""The uniform (box, local-mean) filter, by running sums.
+
+The local mean over a window of ``size`` pixels is a correlation with ``size`` equal weights
+``1/size`` — but it needs no multiplications at all.  Slide the window one pixel: one pixel
+enters and one leaves, so the mean changes by ``(entering - leaving) / size``::
+
+    mean[0] = (x[0] + x[1] + ... + x[size-1]) / size
+    mean[i] = mean[i-1] + (x[i-1+size] - x[i-1]) / size
+
+That is ``O(1)`` per pixel whatever the window size.  In n-D the box is separable: one 1-D
+pass per axis.  The running sum is exactly SciPy's formula in the same order, so the float64
+results agree bit for bit (a running sum carries rounding from pixel to pixel, so a
+different formula would differ in the last digits — and integer outputs, which truncate,
+would then disagree).
+
+Reference: SciPy ``scipy.ndimage.uniform_filter`` (ni_filters.c, ``NI_UniformFilter1D``).
+"""
+
+import numpy as np
+
+from .._checks import normalize_axis
+from .._jit import parallel_jit, prange
+from ._boundary import canonical_mode, extend_indices
+from ._support import check_axes, get_output, input_array, kernel_output, store, working_array
+
+__all__ = ["uniform_filter1d", "uniform_filter"]
+
+# columns handled by one task of the running sum across rows
+_COLUMN_BLOCK = 256
+
+
+@parallel_jit
+def _uniform_lines(image, index_map, cval, size, out):
+    """Running mean along each row of the 2-D ``image`` (lines along the last axis)."""
+    n_lines, n = image.shape
+    extended = index_map.shape[0]
+    for line in prange(n_lines):
+        buf = np.empty(extended)  # the line extended by the boundary mode
+        for t in range(extended):
+            j = index_map[t]
+            buf[t] = cval if j < 0 else image[line, j]
+        total = 0.0
+        for t in range(size):
+            total += buf[t]
+        mean = total / size
+        out[line, 0] = mean
+        for i in range(1, n):
+            mean += (buf[i - 1 + size] - buf[i - 1]) / size  # one pixel in, one out
+            out[line, i] = mean
+
+
+@parallel_jit
+def _uniform_rows(image, index_map, cval, size, out):
+    """Running mean along the middle axis of ``image[outer, n, inner]``, a row at a time.
+
+    Each task keeps the running means of a block of columns, so memory is read in order.
+    """
+    n_outer, n, n_inner = image.shape
+    n_blocks = (n_inner + _COLUMN_BLOCK - 1) // _COLUMN_BLOCK
+    for task in prange(n_outer * n_blocks):
+        a = task // n_blocks
+        b0 = (task % n_blocks) * _COLUMN_BLOCK
+        b1 = min(b0 + _COLUMN_BLOCK, n_inner)
+        mean = np.zeros(b1 - b0)
+        for t in range(size):
+            src = index_map[t]
+            for b in range(b0, b1):
+                mean[b - b0] += cval if src < 0 else image[a, src, b]
+        for b in range(b0, b1):
+            mean[b - b0] /= size
+            out[a, 0, b] = mean[b - b0]
+        for i in range(1, n):
+            entering = index_map[i - 1 + size]
+            leaving = index_map[i - 1]
+            for b in range(b0, b1):
+                x_in = cval if entering < 0 else image[a, entering, b]
+                x_out = cval if leaving < 0 else image[a, leaving, b]
+                mean[b - b0] += (x_in - x_out) / size
+                out[a, i, b] = mean[b - b0]
+
+
+def _run_uniform1d(image, size, axis, output, mode, cval, origin):
+    if image.size == 0:
+        return output
+    n = image.shape[axis]
+    before = size // 2 + origin
+    after = size - 1 - size // 2 - origin
+    index_map = extend_indices(n, before, after, mode)
+    work = working_array(image)
+    if np.may_share_memory(work, output):
+        work = work.copy()
+    result = kernel_output(output)
+    outer = int(np.prod(image.shape[:axis], dtype=np.int64))
+    inner = int(np.prod(image.shape[axis + 1 :], dtype=np.int64))
+    if inner == 1:
+        _uniform_lines(work.reshape(outer, n), index_map, float(cval), size, result.reshape(outer, n))
+    else:
+        _uniform_rows(work.reshape(outer, n, inner), index_map, float(cval), size,
+                      result.reshape(outer, n, inner))
+    return store(result, output)
+
+
+def uniform_filter1d(input, size, axis=-1, output=None, mode="reflect", cval=0.0, origin=0):
+    """Calculate a 1-D uniform filter along the given axis.
+
+    The lines of the array along the given axis are filtered with a uniform filter of
+    given size: the mean of the ``size`` pixels in the window, by a running sum
+    (``O(1)`` per pixel whatever the size).
+
+    Parameters
+    ----------
+    input : array_like
+        The input array.
+    size : int
+        Length of uniform filter.
+    axis : int, optional
+        The axis of `input` along which to calculate. Default is -1.
+    output : array or dtype, optional
+        The array in which to place the output, or the dtype of the returned array.
+    mode : {'reflect', 'constant', 'nearest', 'mirror', 'wrap'}, optional
+        The boundary mode. Default is 'reflect'.
+    cval : scalar, optional
+        Value to fill past edges of input if `mode` is 'constant'. Default is 0.0.
+    origin : int, optional
+        Controls the placement of the filter on the input array's pixels.
+
+    Returns
+    -------
+    result : ndarray
+        Filtered array. Has same shape as `input`.
+
+    See Also
+    --------
+    scipy.ndimage.uniform_filter1d : the reference.
+
+    Examples
+    --------
+    >>> from scratch.ndimage import uniform_filter1d
+    >>> uniform_filter1d([2, 8, 0, 4, 1, 9, 9, 0], size=3)
+    array([4, 3, 4, 1, 4, 6, 6, 3])
+    """
+    input = input_array(input)
+    axis = normalize_axis(axis, input.ndim)
+    size = int(size)
+    if size < 1:
+        raise RuntimeError(f"incorrect filter size: `size` must be >= 1, got {size}")
+    output = get_output(output, input)
+    origin = int(origin)
+    if size // 2 + origin < 0 or size // 2 + origin >= size:
+        raise ValueError(f"invalid origin: origin={origin} for a filter of size {size}")
+    mode = canonical_mode(mode)
+    return _run_uniform1d(input, size, axis, output, mode, cval, origin)
+
+
+def uniform_filter(input, size=3, output=None, mode="reflect", cval=0.0, origin=0, *, axes=None):
+    """Multidimensional uniform filter: the local mean over a box.
+
+    The box is separable, so this is one running-mean pass per axis (axes whose size is 1
+    are skipped); each pass writes the output dtype, as SciPy's passes do.
+
+    Parameters
+    ----------
+    input : array_like
+        The input array.
+    size : int or sequence of ints, optional
+        The sizes of the uniform filter are given for each axis as a sequence, or as a
+        single number, in which case the size is equal for all axes.
+    output : array or dtype, optional
+        The array in which to place the output, or the dtype of the returned array.
+    mode : str or sequence, optional
+        The boundary mode, or one per axis. Default is 'reflect'.
+    cval : scalar, optional
+        Value to fill past edges of input if `mode` is 'constant'. Default is 0.0.
+    origin : int or sequence, optional
+        Controls the placement of the filter on the input array's pixels.
+    axes : tuple of int or None, optional
+        The axes over which to apply the filter (all by default).
+
+    Returns
+    -------
+    uniform_filter : ndarray
+        Filtered array. Has the same shape as `input`.
+
+    See Also
+    --------
+    scipy.ndimage.uniform_filter : the reference.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.ndimage import uniform_filter
+    >>> uniform_filter(np.arange(9.0).reshape(3, 3), size=3)
+    array([[1.33333333, 2.        , 2.66666667],
+           [3.33333333, 4.        , 4.66666667],
+           [5.33333333, 6.        , 6.66666667]])
+    """
+    from .._checks import normalize_sequence
+
+    input = input_array(input)
+    output = get_output(output, input)
+    axes = check_axes(axes, input.ndim)
+    n = len(axes)
+    sizes = normalize_sequence(size, n, "size")
+    origins = normalize_sequence(origin, n, "origin")
+    modes = normalize_sequence(mode, n, "mode")
+    passes = [(ax, int(s), int(o), m) for ax, s, o, m in zip(axes, sizes, origins, modes) if s > 1]
+    if not passes:
+        output[...] = input[...]
+        return output
+    for ax, s, o, m in passes:
+        uniform_filter1d(input, s, ax, output, m, cval, o)
+        input = output
+    return output
