@@ -49,6 +49,7 @@ import numpy as np
 from .._jit import jit, parallel_jit, prange
 from ._boundary import canonical_mode, extend_indices, pad
 from ._support import (
+    as_cval,
     check_axes,
     check_origin,
     expand_origins,
@@ -206,7 +207,7 @@ def _run_correlate1d(image, weights, axis, output, mode, cval, origin):
     result = kernel_output(output)
     outer = int(np.prod(image.shape[:axis], dtype=np.int64))
     inner = int(np.prod(image.shape[axis + 1 :], dtype=np.int64))
-    cval = float(cval)
+    cval = as_cval(cval)
     if inner == 1:
         _correlate1d_lines(work.reshape(outer, n), index_map, cval, weights, symmetry, result.reshape(outer, n))
     else:
@@ -380,7 +381,7 @@ def _correlate_or_convolve(input, weights, output, mode, cval, origin, convoluti
     # 1. pad the image so that every window lies inside the padded array
     before = [size // 2 + o for size, o in zip(weights.shape, origins)]
     after = [size - 1 - b for size, b in zip(weights.shape, before)]
-    padded = pad(np.asarray(input, dtype=np.float64), before, after, mode, float(cval))
+    padded = pad(np.asarray(input, dtype=np.float64), before, after, mode, as_cval(cval))
 
     # 2. list the taps that count (|w| > eps, SciPy's rule) with their flat offsets
     taps = np.argwhere(np.abs(weights) > DBL_EPSILON)  # raster order

@@ -12,7 +12,7 @@ import numpy as np
 
 from .._checks import normalize_axes
 
-__all__ = ["get_output", "working_array", "store", "check_axes", "expand_origins", "check_origin"]
+__all__ = ["as_cval", "get_output", "working_array", "store", "check_axes", "expand_origins", "check_origin"]
 
 # the element types SciPy's C filters read and write
 SUPPORTED_KINDS = "biuf"
@@ -131,3 +131,10 @@ def check_origin(origin, length, message="Invalid origin; origin must satisfy "
     """SciPy's rule: a filter of ``length`` taps may shift by ``-(length//2)..(length-1)//2``."""
     if not -(length // 2) <= origin <= (length - 1) // 2:
         raise ValueError(f"{message} (got origin={origin} for {length} taps)")
+
+
+def as_cval(cval):
+    """``cval`` as a float; TypeError (as SciPy) for anything that is not a real number."""
+    if isinstance(cval, (str, bytes)) or np.iscomplexobj(cval):
+        raise TypeError(f"`cval` must be real number, not {type(cval).__name__}")
+    return float(cval)

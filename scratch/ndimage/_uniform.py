@@ -2,16 +2,16 @@
 
 The local mean over a window of ``size`` pixels is a correlation with ``size`` equal weights
 ``1/size`` — but it needs no multiplications at all.  Slide the window one pixel: one pixel
-enters and one leaves, so the mean changes by ``(entering - leaving) / size``::
+enters and one leaves, so the window's *sum* changes by ``entering - leaving``::
 
-    mean[0] = (x[0] + x[1] + ... + x[size-1]) / size
-    mean[i] = mean[i-1] + (x[i-1+size] - x[i-1]) / size
+    sum[0] = x[0] + x[1] + ... + x[size-1]
+    sum[i] = sum[i-1] + x[i-1+size] - x[i-1]          mean[i] = sum[i] / size
 
 That is ``O(1)`` per pixel whatever the window size.  In n-D the box is separable: one 1-D
-pass per axis.  The running sum is exactly SciPy's formula in the same order, so the float64
-results agree bit for bit (a running sum carries rounding from pixel to pixel, so a
-different formula would differ in the last digits — and integer outputs, which truncate,
-would then disagree).
+pass per axis.  Keeping the running *sum* (not a running mean) matters: sums of integers stay
+exact, so a box of ones gives exactly 1.0 and not 0.9999999 (which an integer output would
+truncate to 0) — SciPy switched to this formula for that reason (scipy#6930).  We use
+SciPy's formula in the same order, so float64 results agree bit for bit.
 
 Reference: SciPy ``scipy.ndimage.uniform_filter`` (ni_filters.c, ``NI_UniformFilter1D``).
 """
@@ -21,7 +21,7 @@ import numpy as np
 from .._checks import normalize_axis
 from .._jit import parallel_jit, prange
 from ._boundary import canonical_mode, extend_indices
-from ._support import check_axes, get_output, input_array, kernel_output, store, working_array
+from ._support import as_cval, check_axes, get_output, input_array, kernel_output, store, working_array
 
 __all__ = ["uniform_filter1d", "uniform_filter"]
 
@@ -31,7 +31,7 @@ _COLUMN_BLOCK = 256
 
 @parallel_jit
 def _uniform_lines(image, index_map, cval, size, out):
-    """Running mean along each row of the 2-D ``image`` (lines along the last axis)."""
+    """Running mean (running sum / size) along each row of the 2-D ``image`` (lines along the last axis)."""
     n_lines, n = image.shape
     extended = index_map.shape[0]
     for line in prange(n_lines):
@@ -42,18 +42,17 @@ def _uniform_lines(image, index_map, cval, size, out):
         total = 0.0
         for t in range(size):
             total += buf[t]
-        mean = total / size
-        out[line, 0] = mean
+        out[line, 0] = total / size
         for i in range(1, n):
-            mean += (buf[i - 1 + size] - buf[i - 1]) / size  # one pixel in, one out
-            out[line, i] = mean
+            total += buf[i - 1 + size] - buf[i - 1]  # one pixel in, one out
+            out[line, i] = total / size
 
 
 @parallel_jit
 def _uniform_rows(image, index_map, cval, size, out):
     """Running mean along the middle axis of ``image[outer, n, inner]``, a row at a time.
 
-    Each task keeps the running means of a block of columns, so memory is read in order.
+    Each task keeps the running sums of a block of columns, so memory is read in order.
     """
     n_outer, n, n_inner = image.shape
     n_blocks = (n_inner + _COLUMN_BLOCK - 1) // _COLUMN_BLOCK
@@ -61,22 +60,21 @@ def _uniform_rows(image, index_map, cval, size, out):
         a = task // n_blocks
         b0 = (task % n_blocks) * _COLUMN_BLOCK
         b1 = min(b0 + _COLUMN_BLOCK, n_inner)
-        mean = np.zeros(b1 - b0)
+        total = np.zeros(b1 - b0)
         for t in range(size):
             src = index_map[t]
             for b in range(b0, b1):
-                mean[b - b0] += cval if src < 0 else image[a, src, b]
+                total[b - b0] += cval if src < 0 else image[a, src, b]
         for b in range(b0, b1):
-            mean[b - b0] /= size
-            out[a, 0, b] = mean[b - b0]
+            out[a, 0, b] = total[b - b0] / size
         for i in range(1, n):
             entering = index_map[i - 1 + size]
             leaving = index_map[i - 1]
             for b in range(b0, b1):
                 x_in = cval if entering < 0 else image[a, entering, b]
                 x_out = cval if leaving < 0 else image[a, leaving, b]
-                mean[b - b0] += (x_in - x_out) / size
-                out[a, i, b] = mean[b - b0]
+                total[b - b0] += x_in - x_out
+                out[a, i, b] = total[b - b0] / size
 
 
 def _run_uniform1d(image, size, axis, output, mode, cval, origin):
@@ -93,9 +91,9 @@ def _run_uniform1d(image, size, axis, output, mode, cval, origin):
     outer = int(np.prod(image.shape[:axis], dtype=np.int64))
     inner = int(np.prod(image.shape[axis + 1 :], dtype=np.int64))
     if inner == 1:
-        _uniform_lines(work.reshape(outer, n), index_map, float(cval), size, result.reshape(outer, n))
+        _uniform_lines(work.reshape(outer, n), index_map, as_cval(cval), size, result.reshape(outer, n))
     else:
-        _uniform_rows(work.reshape(outer, n, inner), index_map, float(cval), size,
+        _uniform_rows(work.reshape(outer, n, inner), index_map, as_cval(cval), size,
                       result.reshape(outer, n, inner))
     return store(result, output)
 

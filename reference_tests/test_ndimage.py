@@ -1,0 +1,383 @@
+"""scratch.ndimage against scipy.ndimage: correlation, convolution, gaussian and uniform filters.
+
+Every expected value is computed by SciPy on the same input.  Float64 work agrees to the
+DESIGN.md tolerance (in fact bit for bit: the summation order is SciPy's), integer outputs
+(which truncate) exactly.
+"""
+
+import numpy as np
+import pytest
+import scipy.ndimage as ndi
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+import scratch.ndimage as snd
+from scratch._jit import serial
+from scratch.ndimage import _correlate, _uniform
+
+from conftest import ALL_DTYPES, assert_agrees, assert_same_error
+
+MODES = ["reflect", "mirror", "nearest", "wrap", "constant", "grid-mirror", "grid-wrap", "grid-constant"]
+CVAL = 1.5
+
+
+def camera_crop():
+    import skimage.data
+
+    return skimage.data.camera()[200:248, 220:260]  # 48 x 40 uint8: cheap even without the JIT
+
+
+def volume(rng, shape=(6, 7, 8)):
+    return rng.random(shape) * 100
+
+
+def scipy_reflect_bug(shape, weights_shape, origins, mode):
+    """True where scipy.ndimage.correlate reads outside the image (see test_scipy_reflect_bug).
+
+    SciPy's n-D offset table for 'reflect' maps a virtual index ``cc <= -4n`` that is a
+    multiple of ``2n`` to ``-1`` instead of ``0``; that happens only when a kernel reaches at
+    least four image lengths before the first pixel, i.e. on tiny images with huge origins.
+    """
+    if mode not in ("reflect", "grid-mirror"):
+        return False
+    for n, k, o in zip(shape, weights_shape, origins):
+        before = k // 2 + o
+        if n > 1 and before >= 4 * n:
+            return True
+    return False
+
+
+# --- one case table for every filter ------------------------------------------------------
+# (id, scratch function, reference function, positional args after the image, keyword args)
+FILTERS = [
+    ("correlate-3x3", snd.correlate, ndi.correlate, (np.arange(9.0).reshape(3, 3) - 4,), {}),
+    ("correlate-4x2", snd.correlate, ndi.correlate, (np.array([[1.0, -2], [3, 0.5], [0, 1], [2, 2]]),), {}),
+    ("convolve-3x3", snd.convolve, ndi.convolve, (np.arange(9.0).reshape(3, 3) - 4,), {}),
+    ("convolve-2x5", snd.convolve, ndi.convolve, (np.arange(10.0).reshape(2, 5) / 7,), {}),
+    ("correlate1d-5", snd.correlate1d, ndi.correlate1d, ([1.0, -2.0, 0.5, 3.0, 1.0],), {"axis": 0}),
+    ("correlate1d-sym", snd.correlate1d, ndi.correlate1d, ([1.0, 2.0, 4.0, 2.0, 1.0],), {"axis": -1}),
+    ("correlate1d-antisym", snd.correlate1d, ndi.correlate1d, ([-1.0, 0.0, 1.0],), {"axis": 0}),
+    ("convolve1d-4", snd.convolve1d, ndi.convolve1d, ([1.0, 3.0, -1.0, 0.25],), {"axis": 1}),
+    ("gaussian_filter-1.5", snd.gaussian_filter, ndi.gaussian_filter, (1.5,), {}),
+    ("gaussian_filter-order", snd.gaussian_filter, ndi.gaussian_filter, ((1.0, 2.0),), {"order": (1, 2)}),
+    ("gaussian_filter1d", snd.gaussian_filter1d, ndi.gaussian_filter1d, (2.0,), {"axis": 0, "order": 1}),
+    ("gaussian_laplace", snd.gaussian_laplace, ndi.gaussian_laplace, (1.2,), {}),
+    ("uniform_filter-3", snd.uniform_filter, ndi.uniform_filter, (), {"size": 3}),
+    ("uniform_filter-4x7", snd.uniform_filter, ndi.uniform_filter, (), {"size": (4, 7)}),
+    ("uniform_filter1d-6", snd.uniform_filter1d, ndi.uniform_filter1d, (6,), {"axis": 0}),
+]
+FILTER_IDS = [f[0] for f in FILTERS]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("case", FILTERS, ids=FILTER_IDS)
+def test_filters_on_camera_every_mode(case, mode):
+    _, ours, ref, args, kwargs = case
+    image = camera_crop().astype(np.float64)
+    kwargs = {**kwargs, "mode": mode, "cval": CVAL}
+    assert_agrees(ours(image, *args, **kwargs), ref(image, *args, **kwargs))
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+@pytest.mark.parametrize("case", FILTERS, ids=FILTER_IDS)
+def test_filters_keep_the_input_dtype_and_truncate_like_scipy(case, dtype):
+    _, ours, ref, args, kwargs = case
+    image = camera_crop()
+    image = (image > 100) if dtype == np.bool_ else image.astype(dtype)
+    expected = ref(image, *args, **kwargs)
+    result = ours(image, *args, **kwargs)
+    if expected.dtype == np.bool_:  # SciPy stores the truncated byte; compare the bytes
+        expected, result = expected.view(np.uint8), result.view(np.uint8)
+    assert_agrees(result, expected)
+
+
+@pytest.mark.parametrize("output", [np.float32, "float64", np.int16, np.uint8])
+@pytest.mark.parametrize("case", FILTERS, ids=FILTER_IDS)
+def test_output_dtype_argument(case, output):
+    _, ours, ref, args, kwargs = case
+    image = camera_crop()
+    assert_agrees(ours(image, *args, output=output, **kwargs), ref(image, *args, output=output, **kwargs))
+
+
+@pytest.mark.parametrize("case", FILTERS, ids=FILTER_IDS)
+def test_output_array_is_filled_and_returned(case):
+    _, ours, ref, args, kwargs = case
+    image = camera_crop().astype(np.float32)
+    out_ours = np.zeros(image.shape, np.float64)
+    out_ref = np.zeros(image.shape, np.float64)
+    returned = ours(image, *args, output=out_ours, **kwargs)
+    ref(image, *args, output=out_ref, **kwargs)
+    assert returned is out_ours
+    assert_agrees(out_ours, out_ref)
+
+
+@pytest.mark.parametrize("case", FILTERS, ids=FILTER_IDS)
+def test_input_is_not_modified(case):
+    _, ours, _, args, kwargs = case
+    image = camera_crop().astype(np.float64)
+    before = image.copy()
+    ours(image, *args, **kwargs)
+    np.testing.assert_array_equal(image, before)
+
+
+@pytest.mark.parametrize("case", FILTERS, ids=FILTER_IDS)
+def test_filters_on_a_volume(case, rng):
+    _, ours, ref, args, kwargs = case
+    vol = volume(rng)
+    if "order" in kwargs or ours is snd.correlate or ours is snd.convolve or "size" in kwargs:
+        # n-D kernels and per-axis sequences are written for 2-D; use 3-D analogues
+        if ours in (snd.correlate, snd.convolve):
+            args = (np.arange(24.0).reshape(2, 3, 4) - 10,)
+        kwargs = {k: (v[0] if isinstance(v, tuple) else v) for k, v in kwargs.items()}
+        args = tuple(a[0] if isinstance(a, tuple) else a for a in args)
+    assert_agrees(ours(vol, *args, **kwargs), ref(vol, *args, **kwargs))
+
+
+# --- kernel sizes and origins ------------------------------------------------------------
+@pytest.mark.parametrize("shape", [(1, 1), (2, 2), (3, 3), (2, 5), (4, 3), (7, 7), (6, 6), (31, 31)])
+@pytest.mark.parametrize("mode", ["reflect", "mirror", "nearest", "wrap", "constant"])
+def test_correlate_kernel_sizes_and_origins(shape, mode, rng):
+    image = camera_crop().astype(np.float64)
+    weights = rng.normal(size=shape)
+    for origin in {(0, 0), (-(shape[0] // 2), (shape[1] - 1) // 2), ((shape[0] - 1) // 2, -(shape[1] // 2))}:
+        for ours, ref in ((snd.correlate, ndi.correlate), (snd.convolve, ndi.convolve)):
+            assert_agrees(
+                ours(image, weights, mode=mode, cval=CVAL, origin=origin),
+                ref(image, weights, mode=mode, cval=CVAL, origin=origin),
+            )
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 8, 31])
+@pytest.mark.parametrize("mode", ["reflect", "mirror", "nearest", "wrap", "constant"])
+def test_1d_filters_kernel_sizes_and_origins(size, mode, rng):
+    image = camera_crop().astype(np.float64)
+    weights = rng.normal(size=size)
+    for origin in sorted({0, -(size // 2), (size - 1) // 2}):
+        for axis in (0, 1):
+            kw = dict(axis=axis, mode=mode, cval=CVAL, origin=origin)
+            assert_agrees(snd.correlate1d(image, weights, **kw), ndi.correlate1d(image, weights, **kw))
+            assert_agrees(snd.convolve1d(image, weights, **kw), ndi.convolve1d(image, weights, **kw))
+            assert_agrees(snd.uniform_filter1d(image, size, **kw), ndi.uniform_filter1d(image, size, **kw))
+
+
+@pytest.mark.parametrize("sigma", [0.0, 0.3, 1.0, (0.5, 4.0), 8.0])
+@pytest.mark.parametrize("order", [0, 1, 2, 3, (0, 1)])
+def test_gaussian_sigmas_and_orders(sigma, order):
+    image = camera_crop().astype(np.float64)
+    assert_agrees(snd.gaussian_filter(image, sigma, order=order), ndi.gaussian_filter(image, sigma, order=order))
+
+
+@pytest.mark.parametrize("truncate, radius", [(4.0, None), (2.0, None), (0.1, None), (4.0, 3), (4.0, 0)])
+def test_gaussian_truncate_and_radius(truncate, radius):
+    image = camera_crop().astype(np.float64)
+    kw = dict(truncate=truncate, radius=radius)
+    assert_agrees(snd.gaussian_filter(image, 2.0, **kw), ndi.gaussian_filter(image, 2.0, **kw))
+    assert_agrees(snd.gaussian_filter1d(image, 2.0, **kw), ndi.gaussian_filter1d(image, 2.0, **kw))
+    assert_agrees(snd.gaussian_laplace(image, 2.0, **kw), ndi.gaussian_laplace(image, 2.0, **kw))
+
+
+def test_per_axis_modes_and_axes(rng):
+    vol = volume(rng)
+    modes = ["reflect", "constant", "wrap"]
+    assert_agrees(snd.gaussian_filter(vol, 1.0, mode=modes, cval=2.0), ndi.gaussian_filter(vol, 1.0, mode=modes, cval=2.0))
+    assert_agrees(snd.uniform_filter(vol, 3, mode=modes), ndi.uniform_filter(vol, 3, mode=modes))
+    assert_agrees(snd.gaussian_laplace(vol, 1.0, mode=modes), ndi.gaussian_laplace(vol, 1.0, mode=modes))
+    for axes in [(0,), (2, 0), (-1,)]:
+        assert_agrees(snd.gaussian_filter(vol, 1.5, axes=axes), ndi.gaussian_filter(vol, 1.5, axes=axes))
+        assert_agrees(snd.uniform_filter(vol, 4, axes=axes), ndi.uniform_filter(vol, 4, axes=axes))
+        assert_agrees(snd.gaussian_laplace(vol, 1.0, axes=axes), ndi.gaussian_laplace(vol, 1.0, axes=axes))
+        w = rng.normal(size=(3,) * len(axes))
+        assert_agrees(snd.correlate(vol, w, axes=axes), ndi.correlate(vol, w, axes=axes))
+        assert_agrees(snd.convolve(vol, w, axes=axes, origin=1), ndi.convolve(vol, w, axes=axes, origin=1))
+
+
+def test_tiny_weights_are_skipped_as_scipy_does():
+    # SciPy's n-D correlation ignores weights with |w| <= machine epsilon
+    image = camera_crop().astype(np.float64)
+    weights = np.array([[1e-17, 0.5], [2.0, -1e-300]])
+    assert_agrees(snd.correlate(image, weights), ndi.correlate(image, weights))
+
+
+def test_nan_and_inf_propagate_as_in_scipy():
+    image = camera_crop().astype(np.float64)
+    image[10, 10] = np.nan
+    image[20, 5] = np.inf
+    for ours, ref, args in [(snd.correlate, ndi.correlate, (np.ones((3, 3)),)), (snd.gaussian_filter, ndi.gaussian_filter, (1.0,)),
+                            (snd.uniform_filter, ndi.uniform_filter, (3,))]:
+        assert_agrees(ours(image, *args), ref(image, *args))
+
+
+def test_scipy_reflect_bug():
+    """Where scipy.ndimage.correlate reads outside the image, we give the reflected answer.
+
+    ``correlate`` with a kernel reaching >= 4 image lengths before the first pixel in
+    'reflect' mode reads one element before the image (the result is garbage and changes
+    from run to run).  SciPy's own ``correlate1d`` extends lines correctly; the same
+    filter written as a 1-D kernel along that axis is our expected value.
+    """
+    image = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    weights = np.zeros((9, 1))
+    weights[0, 0] = 1.0
+    expected = ndi.correlate1d(image, weights[:, 0], axis=0, mode="reflect", origin=4)
+    assert_agrees(snd.correlate(image, weights, mode="reflect", origin=(4, 0)), expected)
+    assert scipy_reflect_bug(image.shape, weights.shape, (4, 0), "reflect")
+
+
+# --- shapes and dtypes, generated -------------------------------------------------------
+small_shapes = hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=6)
+dtypes = st.sampled_from(ALL_DTYPES)
+
+
+@st.composite
+def images(draw):
+    shape = draw(small_shapes)
+    dtype = draw(dtypes)
+    if dtype == np.bool_:
+        return draw(hnp.arrays(np.bool_, shape))
+    info = np.iinfo(dtype) if np.dtype(dtype).kind in "iu" else None
+    lo, hi = (max(info.min, -1000), min(info.max, 1000)) if info else (-1e3, 1e3)
+    elements = st.integers(lo, hi) if info else st.floats(lo, hi, allow_nan=False, width=np.dtype(dtype).itemsize * 8)
+    return draw(hnp.arrays(dtype, shape, elements=elements))
+
+
+@given(image=images(), data=st.data())
+def test_correlate_and_convolve_any_shape_dtype_mode(image, data):
+    wshape = tuple(data.draw(st.integers(1, 5)) for _ in range(image.ndim))
+    weights = data.draw(hnp.arrays(np.float64, wshape, elements=st.floats(-3, 3, allow_nan=False)))
+    mode = data.draw(st.sampled_from(MODES))
+    origin = tuple(data.draw(st.integers(-(k // 2), (k - 1) // 2)) for k in wshape)
+    assume(not scipy_reflect_bug(image.shape, wshape, origin, mode))
+    for ours, ref in ((snd.correlate, ndi.correlate), (snd.convolve, ndi.convolve)):
+        if ours is snd.convolve:
+            flipped = tuple(-o - (1 - k % 2) for o, k in zip(origin, wshape))
+            assume(not scipy_reflect_bug(image.shape, wshape, flipped, mode))
+        expected = ref(image, weights, mode=mode, cval=CVAL, origin=origin)
+        result = ours(image, weights, mode=mode, cval=CVAL, origin=origin)
+        if expected.dtype == np.bool_:
+            expected, result = expected.view(np.uint8), result.view(np.uint8)
+        assert_agrees(result, expected)
+
+
+@given(image=images(), data=st.data())
+def test_1d_filters_any_shape_dtype_mode(image, data):
+    size = data.draw(st.integers(1, 9))
+    weights = data.draw(hnp.arrays(np.float64, size, elements=st.floats(-3, 3, allow_nan=False)))
+    if data.draw(st.booleans()):
+        weights = (weights + weights[::-1]) / 2  # symmetric: SciPy's shortcut path
+    axis = data.draw(st.integers(-image.ndim, image.ndim - 1))
+    mode = data.draw(st.sampled_from(MODES))
+    origin = data.draw(st.integers(-(size // 2), (size - 1) // 2))
+    kw = dict(axis=axis, mode=mode, cval=CVAL, origin=origin)
+    for ours, ref, arg in ((snd.correlate1d, ndi.correlate1d, weights), (snd.convolve1d, ndi.convolve1d, weights),
+                           (snd.uniform_filter1d, ndi.uniform_filter1d, size)):
+        expected = ref(image, arg, **kw)
+        result = ours(image, arg, **kw)
+        if expected.dtype == np.bool_:
+            expected, result = expected.view(np.uint8), result.view(np.uint8)
+        assert_agrees(result, expected)
+
+
+@given(image=images(), sigma=st.floats(0, 3), order=st.integers(0, 2), mode=st.sampled_from(MODES))
+def test_gaussian_any_shape_dtype_mode(image, sigma, order, mode):
+    expected = ndi.gaussian_filter(image, sigma, order=order, mode=mode, cval=CVAL)
+    result = snd.gaussian_filter(image, sigma, order=order, mode=mode, cval=CVAL)
+    if expected.dtype == np.bool_:
+        expected, result = expected.view(np.uint8), result.view(np.uint8)
+    assert_agrees(result, expected)
+
+
+def test_constant_and_extreme_images():
+    for value in (0.0, 1.0, -7.5, 1e300, np.finfo(np.float64).tiny):
+        image = np.full((9, 11), value)
+        for ours, ref, arg in ((snd.gaussian_filter, ndi.gaussian_filter, 2.0), (snd.uniform_filter, ndi.uniform_filter, 5),
+                               (snd.correlate, ndi.correlate, np.ones((3, 3)) / 9)):
+            assert_agrees(ours(image, arg), ref(image, arg))
+    image = np.array([[0, 255], [255, 0]], np.uint8)
+    assert_agrees(snd.uniform_filter(image, 2), ndi.uniform_filter(image, 2))
+
+
+def test_empty_and_scalar_inputs():
+    empty = np.zeros((0, 5))
+    for ours, ref, arg in ((snd.gaussian_filter, ndi.gaussian_filter, 1.0), (snd.uniform_filter, ndi.uniform_filter, 3),
+                           (snd.correlate, ndi.correlate, np.ones((3, 3))), (snd.correlate1d, ndi.correlate1d, [1.0, 2.0])):
+        assert_agrees(ours(empty, arg), ref(empty, arg))
+    assert_agrees(snd.correlate(np.float64(3.0), np.float64(2.0)), ndi.correlate(np.float64(3.0), np.float64(2.0)))
+
+
+# --- bad input ----------------------------------------------------------------------------
+A = np.arange(12.0).reshape(3, 4)
+BAD_INPUTS = [
+    ("weights-ndim", "correlate", (A, np.ones(3)), {}),
+    ("bad-mode", "correlate", (A, np.ones((3, 3))), {"mode": "foo"}),
+    ("mode-sequence", "correlate", (A, np.ones((3, 3))), {"mode": ["reflect", "wrap"]}),
+    ("bad-origin", "correlate", (A, np.ones((3, 3))), {"origin": 2}),
+    ("origin-length", "correlate", (A, np.ones((3, 3))), {"origin": [1, 0, 0]}),
+    ("float-origin", "correlate", (A, np.ones((3, 3))), {"origin": 0.5}),
+    ("output-shape", "correlate", (A, np.ones((3, 3))), {"output": np.zeros((2, 2))}),
+    ("output-float16", "correlate", (A, np.ones((3, 3))), {"output": "float16"}),
+    ("output-str", "correlate", (A, np.ones((3, 3))), {"output": "S3"}),
+    ("input-float16", "correlate", (A.astype(np.float16), np.ones((3, 3))), {}),
+    ("input-str", "correlate", (np.array(["a", "b"]), [1.0]), {}),
+    ("repeated-axes", "correlate", (A, np.ones(3)), {"axes": (1, 1)}),
+    ("axes-out-of-range", "correlate", (A, np.ones(3)), {"axes": (2,)}),
+    ("cval-str", "correlate", (A, np.ones((3, 3))), {"mode": "constant", "cval": "x"}),
+    ("1d-no-weights", "correlate1d", (A, []), {}),
+    ("1d-weights-2d", "correlate1d", (A, np.ones((2, 2))), {}),
+    ("1d-axis", "correlate1d", (A, [1.0, 2.0]), {"axis": 3}),
+    ("1d-origin", "correlate1d", (A, [1.0, 2.0, 3.0]), {"origin": 2}),
+    ("1d-mode", "convolve1d", (A, [1.0, 2.0]), {"mode": "nope"}),
+    ("1d-scalar-input", "correlate1d", (np.float64(3), [2.0]), {}),
+    ("gauss-order", "gaussian_filter", (A, 1.0), {"order": -1}),
+    ("gauss-radius", "gaussian_filter1d", (A, 1.0), {"radius": -1}),
+    ("gauss-sigma-length", "gaussian_filter", (A, [1.0, 2.0, 3.0]), {}),
+    ("gauss-mode", "gaussian_filter", (A, 1.0), {"mode": ["reflect", "foo"]}),
+    ("gauss-axis", "gaussian_filter1d", (A, 1.0), {"axis": 2}),
+    ("laplace-mode", "gaussian_laplace", (A, 1.0), {"mode": "foo"}),
+    ("uniform-size0", "uniform_filter1d", (A, 0), {}),
+    ("uniform-origin", "uniform_filter1d", (A, 3), {"origin": 2}),
+    ("uniform-size-length", "uniform_filter", (A,), {"size": (3, 3, 3)}),
+    ("uniform-mode", "uniform_filter", (A,), {"mode": "foo"}),
+]
+
+
+@pytest.mark.parametrize("name, args, kwargs", [c[1:] for c in BAD_INPUTS], ids=[c[0] for c in BAD_INPUTS])
+def test_bad_input_raises_the_reference_exception(name, args, kwargs):
+    assert_same_error(getattr(snd, name), getattr(ndi, name), *args, **kwargs)
+
+
+def test_error_messages_name_the_problem():
+    with pytest.raises(RuntimeError, match="mode"):
+        snd.correlate(A, np.ones((3, 3)), mode="foo")
+    with pytest.raises(ValueError, match="origin"):
+        snd.correlate1d(A, [1.0, 2.0, 3.0], origin=2)
+    with pytest.raises(RuntimeError, match="weights"):
+        snd.correlate(A, np.ones(3))
+    with pytest.raises(RuntimeError, match="size"):
+        snd.uniform_filter1d(A, 0)
+
+
+# --- parallel kernels equal their serial twins, bit for bit -------------------------------
+def test_parallel_kernels_equal_serial(rng):
+    image = rng.random((37, 45))
+    index_map = np.arange(-3, 45 + 3) % 45
+    weights = rng.normal(size=7)
+    for kernel, args in [
+        (_correlate._correlate1d_lines, (image, index_map, 0.5, weights, 0)),
+        (_correlate._correlate1d_rows, (image.reshape(1, 37, 45), np.arange(-3, 37 + 3) % 37, 0.5, weights, 0)),
+        (_uniform._uniform_lines, (image, index_map, 0.5, 7)),
+        (_uniform._uniform_rows, (image.reshape(1, 37, 45), np.arange(-3, 37 + 3) % 37, 0.5, 7)),
+    ]:
+        out_parallel = np.zeros(args[0].shape)
+        out_serial = np.zeros(args[0].shape)
+        kernel(*args, out_parallel)
+        serial(kernel)(*args, out_serial)
+        np.testing.assert_array_equal(out_parallel, out_serial)
+    padded = rng.random(20 * 30)
+    starts = np.arange(15, dtype=np.int64) * 30
+    offsets = np.array([0, 1, 31, 62], dtype=np.int64)
+    tap_weights = rng.normal(size=4)
+    out_parallel, out_serial = np.zeros((15, 25)), np.zeros((15, 25))
+    _correlate._correlate_nd(padded, starts, 25, offsets, tap_weights, out_parallel)
+    serial(_correlate._correlate_nd)(padded, starts, 25, offsets, tap_weights, out_serial)
+    np.testing.assert_array_equal(out_parallel, out_serial)

@@ -1,0 +1,92 @@
+"""Inverting an image: mapping the dtype's maximum to its minimum and back.
+
+"Invert" means reflecting the intensity range of the dtype (see ``_dtype.py`` for the table):
+
+=================  ========================  =================================================
+dtype              inverted                  why
+=================  ========================  =================================================
+bool               ``~image``                True <-> False
+unsigned integer   ``imax - image``          uint8: 0 <-> 255, 100 -> 155
+signed integer     ``-1 - image``            int8: -128 <-> 127; ``-image`` would overflow,
+                                             because signed ranges are asymmetric
+                                             (-(-128) does not fit in int8)
+float              ``1 - image``             the image is taken to be in [0, 1] ...
+float, signed      ``-image``                ... or in [-1, 1] with ``signed_float=True``
+=================  ========================  =================================================
+
+The result keeps the input dtype; the arithmetic is done in that dtype, so it never
+overflows (``imax - x`` and ``-1 - x`` stay inside the range for every x in the range).
+Elementwise, so plain numpy.
+
+References
+----------
+.. [1] scikit-image, ``skimage/util/_invert.py`` (0.26).
+"""
+
+import numpy as np
+
+from ._dtype import _dtype_of, dtype_limits
+
+__all__ = ["invert"]
+
+
+def invert(image, signed_float=False):
+    """Invert an image.
+
+    Invert the intensity range of the input image, so that the dtype maximum
+    is now the dtype minimum, and vice-versa. This operation is
+    slightly different depending on the input dtype:
+
+    - unsigned integers: subtract the image from the dtype maximum
+    - signed integers: subtract the image from -1 (see Notes)
+    - floats: subtract the image from 1 (if signed_float is False, so we
+      assume the image is unsigned), or from 0 (if signed_float is True).
+
+    Parameters
+    ----------
+    image : ndarray
+        Input image.
+    signed_float : bool, optional
+        If True and the image is of type float, the range is assumed to
+        be [-1, 1]. If False and the image is of type float, the range is
+        assumed to be [0, 1].
+
+    Returns
+    -------
+    inverted : ndarray
+        Inverted image.
+
+    Notes
+    -----
+    Ideally, for signed integers we would simply multiply by -1. However,
+    signed integer ranges are asymmetric. For example, for np.int8, the range
+    of possible values is [-128, 127], so that -128 * -1 equals -128! By
+    subtracting from -1, we correctly map the maximum dtype value to the
+    minimum.
+
+    See Also
+    --------
+    skimage.util.invert : the reference.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> invert(np.array([[100, 0, 255]], np.uint8))
+    array([[155, 255,   0]], dtype=uint8)
+    >>> invert(np.array([-128, -2, 127], np.int8))
+    array([ 127,    1, -128], dtype=int8)
+    >>> invert(np.array([0.0, 0.25, 1.0]))
+    array([1.  , 0.75, 0.  ])
+    """
+    dtype = _dtype_of(image)
+    if dtype == np.bool_:
+        return ~image
+    if dtype.kind == "u":
+        imax = dtype_limits(image)[1]
+        return np.subtract(imax, image, dtype=dtype)
+    if dtype.kind == "i":
+        return np.subtract(-1, image, dtype=dtype)
+    # floats (and anything else numpy can negate or subtract from 1)
+    if signed_float:
+        return -image
+    return np.subtract(1, image, dtype=dtype)
