@@ -135,7 +135,9 @@ def test_filters_on_a_volume(case, rng):
 
 
 # --- kernel sizes and origins ------------------------------------------------------------
-@pytest.mark.parametrize("shape", [(1, 1), (2, 2), (3, 3), (2, 5), (4, 3), (7, 7), (6, 6), (31, 31)])
+@pytest.mark.parametrize(
+    "shape", [(1, 1), (2, 2), (3, 3), (2, 5), (4, 3), (7, 7), (6, 6), pytest.param((31, 31), marks=pytest.mark.slow)]
+)
 @pytest.mark.parametrize("mode", ["reflect", "mirror", "nearest", "wrap", "constant"])
 def test_correlate_kernel_sizes_and_origins(shape, mode, rng):
     image = camera_crop().astype(np.float64)

@@ -5,6 +5,7 @@ against its reference.  The sub-packages are named after the reference module th
 
     scratch.ndimage   <-> scipy.ndimage      (correlation, gaussian and uniform filters)
     scratch.signal    <-> scipy.signal       (fftconvolve)
+    scratch.optimize  <-> scipy.optimize     (linear_sum_assignment: Hungarian, Jonker-Volgenant)
     scratch.filters   <-> skimage.filters    (gaussian, edges, sharpening)
     scratch.util      <-> skimage.util       (img_as_float, invert)
 
@@ -17,7 +18,7 @@ import importlib
 
 __version__ = "0.1.0"
 
-_SUBMODULES = ("data", "filters", "ndimage", "signal", "util")
+_SUBMODULES = ("data", "filters", "ndimage", "optimize", "signal", "util")
 
 __all__ = ["__version__", *_SUBMODULES]
 
