@@ -365,9 +365,9 @@ def test_parallel_kernels_equal_serial(rng):
     index_map = np.arange(-3, 45 + 3) % 45
     weights = rng.normal(size=7)
     for kernel, args in [
-        (_correlate._correlate1d_lines, (image, index_map, 0.5, weights, 0)),
+        (_correlate._correlate1d_lines, (image, index_map, 3, 0.5, weights, 0)),
         (_correlate._correlate1d_rows, (image.reshape(1, 37, 45), np.arange(-3, 37 + 3) % 37, 0.5, weights, 0)),
-        (_uniform._uniform_lines, (image, index_map, 0.5, 7)),
+        (_uniform._uniform_lines, (image, index_map, 3, 0.5, 7)),
         (_uniform._uniform_rows, (image.reshape(1, 37, 45), np.arange(-3, 37 + 3) % 37, 0.5, 7)),
     ]:
         out_parallel = np.zeros(args[0].shape)

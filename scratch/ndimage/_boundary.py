@@ -29,7 +29,9 @@ The periodic rules hold however far past the edge a kernel reaches (a 31-tap ker
 
 import numpy as np
 
-__all__ = ["MODES", "canonical_mode", "extend_indices", "pad"]
+from .._jit import jit
+
+__all__ = ["MODES", "canonical_mode", "extend_indices", "extend_line", "pad"]
 
 #: SciPy's boundary-mode names for filters, and the canonical mode each one means.
 MODES = {
@@ -96,3 +98,23 @@ def pad(image, before, after, mode, cval=0.0):
             where[axis] = outside
             padded[tuple(where)] = cval
     return np.ascontiguousarray(padded)
+
+
+@jit
+def extend_line(line, index_map, before, cval, buf):
+    """Fill ``buf`` with ``line`` extended by the boundary mode (a kernel-side helper).
+
+    ``buf[t]`` becomes ``line[index_map[t]]``, or ``cval`` where the map says -1.  The
+    ``before`` positions in front and the tail come from the map; the middle is the line
+    itself, copied straight (``index_map[before + i] == i`` there).
+    """
+    n = line.shape[0]
+    for t in range(before):
+        j = index_map[t]
+        buf[t] = cval if j < 0 else line[j]
+    middle = buf[before:]
+    for i in range(n):
+        middle[i] = line[i]
+    for t in range(before + n, index_map.shape[0]):
+        j = index_map[t]
+        buf[t] = cval if j < 0 else line[j]

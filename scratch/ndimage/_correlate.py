@@ -47,7 +47,7 @@ References
 import numpy as np
 
 from .._jit import jit, parallel_jit, prange
-from ._boundary import canonical_mode, extend_indices, pad
+from ._boundary import canonical_mode, extend_indices, extend_line, pad
 from ._support import (
     as_cval,
     check_axes,
@@ -128,15 +128,13 @@ def _correlate_buffer(buf, weights, symmetry, acc):
 
 
 @parallel_jit
-def _correlate1d_lines(image, index_map, cval, weights, symmetry, out):
+def _correlate1d_lines(image, index_map, before, cval, weights, symmetry, out):
     """Correlate every row of the 2-D ``image`` (lines along the last axis) with ``weights``."""
     n_lines, n = image.shape
     extended = index_map.shape[0]
     for line in prange(n_lines):
         buf = np.empty(extended)  # this line, extended past both ends by the boundary mode
-        for t in range(extended):
-            j = index_map[t]
-            buf[t] = cval if j < 0 else image[line, j]
+        extend_line(image[line], index_map, before, cval, buf)
         acc = np.empty(n)
         _correlate_buffer(buf, weights, symmetry, acc)
         for i in range(n):
@@ -216,7 +214,7 @@ def _run_correlate1d(image, weights, axis, output, mode, cval, origin):
     inner = int(np.prod(image.shape[axis + 1 :], dtype=np.int64))
     cval = as_cval(cval)
     if inner == 1:
-        _correlate1d_lines(work.reshape(outer, n), index_map, cval, weights, symmetry, result.reshape(outer, n))
+        _correlate1d_lines(work.reshape(outer, n), index_map, before, cval, weights, symmetry, result.reshape(outer, n))
     else:
         _correlate1d_rows(
             work.reshape(outer, n, inner), index_map, cval, weights, symmetry, result.reshape(outer, n, inner)
@@ -343,10 +341,10 @@ def _correlate_nd(padded, line_starts, line_length, offsets, weights, out):
         acc = np.zeros(line_length)
         start = line_starts[line]
         for k in range(n_taps):
-            base = start + offsets[k]
+            shifted = padded[start + offsets[k] :]  # the padded line under tap k
             w = weights[k]
             for j in range(line_length):
-                acc[j] += w * padded[base + j]
+                acc[j] += w * shifted[j]
         for j in range(line_length):
             out[line, j] = acc[j]
 

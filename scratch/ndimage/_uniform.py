@@ -20,7 +20,7 @@ import numpy as np
 
 from .._checks import normalize_axis
 from .._jit import parallel_jit, prange
-from ._boundary import canonical_mode, extend_indices
+from ._boundary import canonical_mode, extend_indices, extend_line
 from ._support import as_cval, check_axes, get_output, input_array, kernel_output, store, working_array
 
 __all__ = ["uniform_filter1d", "uniform_filter"]
@@ -30,15 +30,13 @@ _COLUMN_BLOCK = 256
 
 
 @parallel_jit
-def _uniform_lines(image, index_map, cval, size, out):
+def _uniform_lines(image, index_map, before, cval, size, out):
     """Running mean (running sum / size) along each row of the 2-D ``image`` (lines along the last axis)."""
     n_lines, n = image.shape
     extended = index_map.shape[0]
     for line in prange(n_lines):
         buf = np.empty(extended)  # the line extended by the boundary mode
-        for t in range(extended):
-            j = index_map[t]
-            buf[t] = cval if j < 0 else image[line, j]
+        extend_line(image[line], index_map, before, cval, buf)
         total = 0.0
         for t in range(size):
             total += buf[t]
@@ -91,7 +89,7 @@ def _run_uniform1d(image, size, axis, output, mode, cval, origin):
     outer = int(np.prod(image.shape[:axis], dtype=np.int64))
     inner = int(np.prod(image.shape[axis + 1 :], dtype=np.int64))
     if inner == 1:
-        _uniform_lines(work.reshape(outer, n), index_map, as_cval(cval), size, result.reshape(outer, n))
+        _uniform_lines(work.reshape(outer, n), index_map, before, as_cval(cval), size, result.reshape(outer, n))
     else:
         _uniform_rows(work.reshape(outer, n, inner), index_map, as_cval(cval), size,
                       result.reshape(outer, n, inner))

@@ -1,0 +1,176 @@
+"""Running one catalogue entry: resolve its functions, time them, compare the results.
+
+Shared by the tour and by ``benchmarks/run.py`` so that both time things the same way:
+one first call (which compiles the Numba kernels or loads them from the disk cache, and is
+reported on its own), then repeated calls whose *median* is the time.
+"""
+
+import importlib
+import statistics
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import numpy as np
+
+from .catalogue import Agreement, Entry
+
+__all__ = ["resolve", "Timing", "measure", "Result", "run_entry"]
+
+
+def resolve(path):
+    """Import ``"package.module.function"`` and return the function.
+
+    Raises ImportError (or AttributeError) when the module or the name does not exist yet.
+    """
+    module_name, _, attr = path.rpartition(".")
+    if not module_name:
+        raise ImportError(f"{path!r} is not a dotted path 'module.function'")
+    module = importlib.import_module(module_name)
+    try:
+        return getattr(module, attr)
+    except AttributeError:
+        raise AttributeError(f"module {module_name!r} has no attribute {attr!r}") from None
+
+
+@dataclass
+class Timing:
+    """Wall-clock times of one function on one input, in seconds."""
+
+    first: float  #: the first call (compilation or cache load included)
+    median: float  #: median of the repeated calls after the first
+    runs: int  #: how many repeated calls the median is over
+    result: Any = None  #: what the first call returned
+
+
+def measure(func, args, kwargs=None, repeat=5, budget=1.0, min_runs=3):
+    """Time ``func(*args, **kwargs)``: a first call, then up to ``repeat`` more calls.
+
+    The repeats stop early once at least ``min_runs`` calls took ``budget`` seconds in
+    total, so a slow reference at 4096² does not take minutes.
+
+    Parameters
+    ----------
+    func : callable
+    args : tuple
+    kwargs : mapping, optional
+    repeat : int
+        Maximum number of timed calls after the first (at least 1).
+    budget : float
+        Seconds after which to stop repeating (once ``min_runs`` are done).
+    min_runs : int
+        Calls always made (capped by ``repeat``).
+
+    Returns
+    -------
+    Timing
+    """
+    kwargs = dict(kwargs or {})
+    t0 = time.perf_counter()
+    result = func(*args, **kwargs)
+    first = time.perf_counter() - t0
+    times = []
+    repeat = max(int(repeat), 1)
+    while len(times) < repeat:
+        t0 = time.perf_counter()
+        func(*args, **kwargs)
+        times.append(time.perf_counter() - t0)
+        if len(times) >= min(min_runs, repeat) and sum(times) >= budget:
+            break
+    return Timing(first, statistics.median(times), len(times), result)
+
+
+@dataclass
+class Result:
+    """What the tour learned about one entry."""
+
+    entry: Entry
+    status: str  #: "ok", "disagree" or "error"
+    agreement: Optional[Agreement] = None
+    scratch: Optional[Timing] = None
+    reference: Optional[Timing] = None
+    error: str = ""
+    trace: str = field(default="", repr=False)  #: traceback of a scratch exception
+    args: tuple = field(default=(), repr=False)
+
+    @property
+    def ratio(self):
+        """scratch time / reference time (< 1: scratch is faster)."""
+        if self.scratch is None or self.reference is None or self.reference.median <= 0:
+            return None
+        return self.scratch.median / self.reference.median
+
+    @property
+    def ok(self):
+        return self.status == "ok"
+
+
+def _short_error(exc):
+    text = f"{type(exc).__name__}: {exc}".strip()
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _inputs_changed(args, copies):
+    for a, c in zip(args, copies):
+        if isinstance(a, np.ndarray) and not np.array_equal(a, c, equal_nan=a.dtype.kind == "f"):
+            return True
+    return False
+
+
+def run_entry(entry, repeat=5, budget=1.0):
+    """Run one entry on its tour input: scratch, then the reference, then compare.
+
+    Never raises for a problem of the entry itself: a scratch function that cannot be
+    imported yet, an exception in either function, or an input modified in place become a
+    Result with ``status="error"`` and a message.
+
+    Parameters
+    ----------
+    entry : Entry
+    repeat : int
+        Maximum timed calls after the first.
+    budget : float
+        Seconds after which repeats stop (see :func:`measure`).
+
+    Returns
+    -------
+    Result
+    """
+    try:
+        args = entry.tour_args()
+    except Exception as exc:  # noqa: BLE001 - reported in the table
+        return Result(entry, "error", error=f"input {entry.sample_name!r}: {_short_error(exc)}")
+    copies = [np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args]
+    result = Result(entry, "error", args=args)
+    try:
+        ours_fn = resolve(entry.scratch)
+    except (ImportError, AttributeError) as exc:
+        result.error = f"not available: {_short_error(exc)}"
+        return result
+    try:
+        ref_fn = resolve(entry.reference)
+    except (ImportError, AttributeError) as exc:
+        result.error = f"reference not available: {_short_error(exc)}"
+        return result
+    try:
+        result.scratch = measure(ours_fn, args, entry.kwargs, repeat, budget)
+    except Exception as exc:  # noqa: BLE001
+        result.error = f"scratch raised {_short_error(exc)}"
+        result.trace = traceback.format_exc()
+        return result
+    if _inputs_changed(args, copies):
+        result.error = "scratch modified its input in place"
+        return result
+    try:
+        result.reference = measure(ref_fn, args, entry.kwargs, repeat, budget)
+    except Exception as exc:  # noqa: BLE001
+        result.error = f"reference raised {_short_error(exc)}"
+        return result
+    try:
+        result.agreement = entry.compare(result.scratch.result, result.reference.result, args)
+    except Exception as exc:  # noqa: BLE001
+        result.error = f"comparison failed: {_short_error(exc)}"
+        return result
+    result.status = "ok" if result.agreement.ok else "disagree"
+    return result
