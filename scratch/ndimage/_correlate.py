@@ -214,9 +214,9 @@ def _run_correlate1d(image, weights, axis, output, mode, cval, origin):
     inner = int(np.prod(image.shape[axis + 1 :], dtype=np.int64))
     cval = as_cval(cval)
     if inner == 1:
-        _correlate1d_lines(work.reshape(outer, n), index_map, before, cval, weights, symmetry, result.reshape(outer, n))
+        _correlate1d_lines.sized(image.size)(work.reshape(outer, n), index_map, before, cval, weights, symmetry, result.reshape(outer, n))
     else:
-        _correlate1d_rows(
+        _correlate1d_rows.sized(image.size)(
             work.reshape(outer, n, inner), index_map, cval, weights, symmetry, result.reshape(outer, n, inner)
         )
     return store(result, output)
@@ -401,7 +401,7 @@ def _correlate_or_convolve(input, weights, output, mode, cval, origin, convoluti
     line_starts = (padded_strides[:-1, None] * line_index).sum(axis=0).astype(np.int64)
 
     result = kernel_output(output)
-    _correlate_nd(padded.ravel(), line_starts, line_length, offsets, tap_weights,
+    _correlate_nd.sized(input.size)(padded.ravel(), line_starts, line_length, offsets, tap_weights,
                   result.reshape(-1, line_length))
     return store(result, output)
 

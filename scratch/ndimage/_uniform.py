@@ -89,9 +89,9 @@ def _run_uniform1d(image, size, axis, output, mode, cval, origin):
     outer = int(np.prod(image.shape[:axis], dtype=np.int64))
     inner = int(np.prod(image.shape[axis + 1 :], dtype=np.int64))
     if inner == 1:
-        _uniform_lines(work.reshape(outer, n), index_map, before, as_cval(cval), size, result.reshape(outer, n))
+        _uniform_lines.sized(image.size)(work.reshape(outer, n), index_map, before, as_cval(cval), size, result.reshape(outer, n))
     else:
-        _uniform_rows(work.reshape(outer, n, inner), index_map, as_cval(cval), size,
+        _uniform_rows.sized(image.size)(work.reshape(outer, n, inner), index_map, as_cval(cval), size,
                       result.reshape(outer, n, inner))
     return store(result, output)
 
