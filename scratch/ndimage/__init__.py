@@ -5,6 +5,8 @@
 * :func:`gaussian_filter`, :func:`gaussian_filter1d` — gaussian smoothing and derivatives.
 * :func:`gaussian_laplace`, :func:`generic_laplace` — the Laplacian of Gaussian.
 * :func:`uniform_filter`, :func:`uniform_filter1d` — the local mean by running sums.
+* :func:`label`, :func:`generate_binary_structure` — connected components (two-pass union-find).
+* :func:`distance_transform_edt` — the exact Euclidean distance transform (lower envelopes).
 
 The boundary modes live in :mod:`scratch.ndimage._boundary`: every filter of the package
 (and of the packages built on it) extends images through that one engine.
@@ -13,6 +15,8 @@ The boundary modes live in :mod:`scratch.ndimage._boundary`: every filter of the
 from ._correlate import convolve, convolve1d, correlate, correlate1d
 from ._gaussian import gaussian_filter, gaussian_filter1d, gaussian_laplace, generic_laplace
 from ._uniform import uniform_filter, uniform_filter1d
+from ._label import generate_binary_structure, label
+from ._edt import distance_transform_edt
 
 __all__ = [
     "correlate",
@@ -25,4 +29,7 @@ __all__ = [
     "generic_laplace",
     "uniform_filter",
     "uniform_filter1d",
+    "label",
+    "generate_binary_structure",
+    "distance_transform_edt",
 ]

@@ -160,14 +160,14 @@ def _correlate1d_rows(image, index_map, cval, weights, symmetry, out):
             centre = index_map[i + c]
             w = weights[c]
             for b in range(n_inner):
-                acc[b] = (cval if centre < 0 else image[a, centre, b]) * w
+                acc[b] = (cval if centre < 0 else float(image[a, centre, b])) * w
             for j in range(c, 0, -1):  # outermost pair first, as SciPy sums
                 lo = index_map[i + c - j]
                 hi = index_map[i + c + j]
                 w = weights[c - j]
                 for b in range(n_inner):
-                    x_lo = cval if lo < 0 else image[a, lo, b]
-                    x_hi = cval if hi < 0 else image[a, hi, b]
+                    x_lo = cval if lo < 0 else float(image[a, lo, b])
+                    x_hi = cval if hi < 0 else float(image[a, hi, b])
                     if symmetry == 1:
                         acc[b] += (x_lo + x_hi) * w
                     else:
@@ -176,12 +176,12 @@ def _correlate1d_rows(image, index_map, cval, weights, symmetry, out):
             last = index_map[i + size - 1]
             w = weights[size - 1]
             for b in range(n_inner):
-                acc[b] = (cval if last < 0 else image[a, last, b]) * w
+                acc[b] = (cval if last < 0 else float(image[a, last, b])) * w
             for k in range(size - 1):
                 src = index_map[i + k]
                 w = weights[k]
                 for b in range(n_inner):
-                    acc[b] += (cval if src < 0 else image[a, src, b]) * w
+                    acc[b] += (cval if src < 0 else float(image[a, src, b])) * w
         for b in range(n_inner):
             out[a, i, b] = acc[b]
 

@@ -62,15 +62,15 @@ def _uniform_rows(image, index_map, cval, size, out):
         for t in range(size):
             src = index_map[t]
             for b in range(b0, b1):
-                total[b - b0] += cval if src < 0 else image[a, src, b]
+                total[b - b0] += cval if src < 0 else float(image[a, src, b])
         for b in range(b0, b1):
             out[a, 0, b] = total[b - b0] / size
         for i in range(1, n):
             entering = index_map[i - 1 + size]
             leaving = index_map[i - 1]
             for b in range(b0, b1):
-                x_in = cval if entering < 0 else image[a, entering, b]
-                x_out = cval if leaving < 0 else image[a, leaving, b]
+                x_in = cval if entering < 0 else float(image[a, entering, b])
+                x_out = cval if leaving < 0 else float(image[a, leaving, b])
                 total[b - b0] += x_in - x_out
                 out[a, i, b] = total[b - b0] / size
 

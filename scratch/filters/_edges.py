@@ -1,0 +1,889 @@
+"""Edge filters: Sobel, Prewitt, Scharr, Farid, Roberts and the Laplace operator.
+
+An edge is where the intensity changes fast, so edge filters estimate derivatives with small
+convolution kernels.  Everything here is a convolution from :mod:`scratch.ndimage`; this
+module only chooses the kernels, the dtype conversion and the masking, exactly as
+scikit-image 0.26 does (``skimage/filters/edges.py``).
+
+Smoothing x derivative: Sobel, Prewitt, Scharr and Farid
+-------------------------------------------------------
+A central difference ``[1, 0, -1]`` (``f(x+1) - f(x-1)`` once convolution flips it) estimates
+the derivative along one axis, but it also amplifies noise.  These four operators therefore
+*smooth across* the derivative direction: the kernel for the derivative along axis ``d`` is
+the outer product of the derivative weights along ``d`` and a smoothing filter along every
+other axis.  The smoothing weights are normalised to sum to 1 (scikit-image's convention,
+so a unit step gives a response of 1 and magnitudes of different operators are comparable)::
+
+    operator   derivative (axis d)          smoothing (every other axis)
+    Sobel      [1, 0, -1]                   [1, 2, 1] / 4
+    Prewitt    [1, 0, -1]                   [1, 1, 1] / 3
+    Scharr     [1, 0, -1]                   [3, 10, 3] / 16
+    Farid      5 taps (Farid & Simoncelli)  5 taps (Farid & Simoncelli)
+
+so the 2-D Sobel kernel for axis 0 (``sobel_h``, horizontal edges) is::
+
+    [ 1]                        [ 1/4  2/4  1/4]
+    [ 0] x [1/4, 2/4, 1/4]  =   [  0    0    0 ]
+    [-1]                        [-1/4 -2/4 -1/4]
+
+Because the kernel is an outer product, convolving with it equals convolving with each 1-D
+factor along its own axis in turn: ``ndim`` passes of 3 taps instead of one pass of 3**ndim
+taps.  That is how this module computes it (:func:`scratch.ndimage.convolve1d`), smoothing
+axes first and the derivative axis last (so that ``mode='constant'`` with a non-zero ``cval``
+behaves as the dense kernel: the smoothing weights sum to one, the derivative weights do not).
+Images with NaN or infinity use the dense kernel, as the reference does, because the dense
+correlation skips zero taps while a 1-D pass computes ``inf * 0 = NaN`` at the centre tap.
+
+The edge *magnitude* (no ``axis`` given, or several axes) is the root mean square of the
+directional derivatives, ``sqrt(sum_d g_d**2 / ndim)``, so it stays in [0, 1] for images in
+[0, 1].
+
+Roberts' cross and the Laplacian
+--------------------------------
+Roberts' cross uses two 2x2 diagonal differences, ``[[1, 0], [0, -1]]`` and
+``[[0, 1], [-1, 0]]``, and magnitude ``sqrt(pos**2 + neg**2) / sqrt(2)``; the even kernels are
+not separable, so they go through the dense :func:`scratch.ndimage.convolve`.  The Laplace
+operator is the sum of the second differences ``[-1, 2, -1]`` along every axis: a 3**ndim
+kernel with ``2 * ndim`` in the centre and -1 at the ``2 * ndim`` face neighbours (for 2-D,
+``[[0, -1, 0], [-1, 4, -1], [0, -1, 0]]``), also applied densely.
+
+Masks
+-----
+With ``mask``, the result is set to 0 outside the mask *eroded* by a full 3x3(x3...) block
+(border pixels of the image count as outside), so that no kept pixel was computed from a
+masked-out neighbour.  The erosion is a correlation too: count the mask pixels in each
+3**ndim block with :func:`scratch.ndimage.correlate` (``mode='constant'``, 0 outside) and keep
+the pixels whose count is 3**ndim.
+
+Conversions: float16 becomes float32, float32 and float64 stay as they are, integer and bool
+images are rescaled by :func:`scratch.util.img_as_float` (to [0, 1] or [-1, 1], float64).
+
+Complexity: O(N * ndim * taps) per directional derivative for N pixels.
+
+References
+----------
+.. [1] I. Sobel and G. Feldman, "A 3x3 isotropic gradient operator for image processing", 1968.
+.. [2] D. Kroon, "Numerical Optimization of Kernel Based Image Derivatives", University of
+       Twente, 2009 (Scharr weights).
+.. [3] H. Farid and E. P. Simoncelli, "Differentiation of discrete multidimensional signals",
+       IEEE Trans. Image Processing 13(4): 496-508, 2004.
+.. [4] L. G. Roberts, "Machine perception of three-dimensional solids", 1963.
+"""
+
+import numpy as np
+
+from .._checks import check_ndim, check_nonempty
+from .._jit import parallel_jit, prange
+from ..ndimage import convolve, convolve1d, correlate
+from ._gaussian import _as_float_image
+
+__all__ = [
+    "sobel",
+    "sobel_h",
+    "sobel_v",
+    "prewitt",
+    "prewitt_h",
+    "prewitt_v",
+    "scharr",
+    "scharr_h",
+    "scharr_v",
+    "farid",
+    "farid_h",
+    "farid_v",
+    "roberts",
+    "roberts_pos_diag",
+    "roberts_neg_diag",
+    "laplace",
+]
+
+# --- the kernels ----------------------------------------------------------------------------
+
+#: central difference, the derivative factor of Sobel, Prewitt and Scharr
+CENTRAL_DIFFERENCE = np.array([1.0, 0.0, -1.0])
+SOBEL_SMOOTH = np.array([1.0, 2.0, 1.0]) / 4
+PREWITT_SMOOTH = np.full((3,), 1 / 3)
+SCHARR_SMOOTH = np.array([3.0, 10.0, 3.0]) / 16
+# Farid & Simoncelli (2004), table 1, 5-tap pair (more decimals from the authors' code)
+FARID_SMOOTH = np.array(
+    [0.0376593171958126, 0.249153396177344, 0.426374573253687, 0.249153396177344, 0.0376593171958126]
+)
+FARID_EDGE = np.array([0.109603762960254, 0.276690988455557, 0.0, -0.276690988455557, -0.109603762960254])
+
+# Roberts' cross: 2x2, not separable
+ROBERTS_PD_WEIGHTS = np.array([[1.0, 0.0], [0.0, -1.0]])
+ROBERTS_ND_WEIGHTS = np.array([[0.0, 1.0], [-1.0, 0.0]])
+
+
+def _laplace_kernel(ndim):
+    """The discrete Laplacian, 3**ndim: ``2*ndim`` at the centre, -1 at the face neighbours."""
+    kernel = np.zeros((3,) * ndim)
+    centre = (1,) * ndim
+    for dim in range(ndim):
+        for side in (0, 2):
+            index = list(centre)
+            index[dim] = side
+            kernel[tuple(index)] = -1.0
+    kernel[centre] = 2.0 * ndim
+    return kernel
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _check_2d(image):
+    """scikit-image's ``check_nD(image, 2)``: not empty (checked first), then 2-D."""
+    image = np.asanyarray(image)
+    check_nonempty(image, "image")
+    check_ndim(image, "image", 2)
+    return image
+
+
+def _erode_full(mask):
+    """Binary erosion of ``mask`` by a full 3**ndim block, pixels outside the array = False.
+
+    A pixel survives when all 3**ndim pixels of its block are in the mask, i.e. when the
+    block sum of the 0/1 mask (a correlation with a block of ones) is 3**ndim.
+    """
+    support = (mask != 0).astype(np.float64)
+    counts = correlate(support, np.ones((3,) * mask.ndim), mode="constant", cval=0.0)
+    return counts == 3**mask.ndim
+
+
+def _mask_filter_result(result, mask):
+    """Zero ``result`` (in place) outside the eroded mask; no-op when mask is None."""
+    if mask is not None:
+        mask = np.asarray(mask)
+        if mask.dtype.kind == "c":
+            raise TypeError("Complex type not supported")
+        result *= _erode_full(mask)
+    return result
+
+
+def _axis_factors(ndim, edge_dim, edge_weights, smooth_weights):
+    """The 1-D factors, one per axis, of the kernel for the derivative along ``edge_dim``.
+
+    Mirrors scikit-image's construction: the derivative weights go to axis ``edge_dim``, the
+    smoothing weights to every axis in ``set(range(ndim)) - {edge_dim}``, and factors landing
+    on the same axis multiply elementwise.  (So a negative ``edge_dim`` — which scikit-image
+    does not normalise — also smooths along the derivative axis, exactly as the reference.)
+    Returns ``(derivative_axis, factors)`` with ``factors[axis]`` a 1-D array or None.
+    """
+    axes = list(range(ndim))
+    derivative_axis = axes[edge_dim]  # IndexError / TypeError like the reference
+    factors = [None] * ndim
+    factors[derivative_axis] = np.asarray(edge_weights, dtype=np.float64)
+    for smooth_dim in set(axes) - {edge_dim}:
+        if factors[smooth_dim] is None:
+            factors[smooth_dim] = smooth_weights
+        else:
+            factors[smooth_dim] = factors[smooth_dim] * smooth_weights
+    return derivative_axis, factors
+
+
+def _separable_convolve(image, derivative_axis, factors, mode, cval, finite=True):
+    """Convolve ``image`` with the outer product of ``factors``: one 1-D pass per axis.
+
+    Smoothing axes first, the derivative axis last.  Intermediate passes are kept in
+    float64 (scipy's dense convolution also accumulates in double), the last pass is
+    written in the image's dtype.
+
+    Images with NaN or infinity (``finite=False``) take the dense kernel instead, as the
+    reference does: a dense correlation skips the kernel's zero taps, whereas the 1-D
+    derivative pass multiplies the centre value by its weight 0, and IEEE ``inf * 0`` is NaN.
+    """
+    if not finite:
+        kernel = np.ones((1,) * image.ndim)
+        for ax, factor in enumerate(factors):
+            if factor is not None:
+                shape = [1] * image.ndim
+                shape[ax] = -1
+                kernel = kernel * factor.reshape(shape)
+        return convolve(image, kernel, mode=mode, cval=cval)
+
+    order = [ax for ax in range(image.ndim) if ax != derivative_axis] + [derivative_axis]
+    order = [ax for ax in order if factors[ax] is not None]
+    result = image
+    for i, ax in enumerate(order):
+        last = i == len(order) - 1
+        result = convolve1d(
+            result,
+            factors[ax],
+            axis=ax,
+            output=image.dtype if last else np.float64,
+            mode=mode,
+            cval=cval,
+        )
+    return result
+
+
+def _generic_edge_filter(image, *, smooth_weights, edge_weights=CENTRAL_DIFFERENCE, axis=None,
+                         mode="reflect", cval=0.0):
+    """Directional derivative along ``axis``, or the RMS magnitude over several axes."""
+    image = np.asarray(image)
+    ndim = image.ndim
+    if axis is None:
+        axes = list(range(ndim))
+    elif np.isscalar(axis):
+        axes = [axis]
+    else:
+        axes = axis
+    return_magnitude = len(axes) > 1
+
+    image = _as_float_image(image)
+    finite = bool(np.isfinite(image).all())  # else: the dense kernel (see _separable_convolve)
+
+    # output = 0 + sum over the axes of g_d (one axis) or of g_d**2 (magnitude), then
+    # sqrt(output) / sqrt(ndim): the reference's operations in the reference's order; the
+    # magnitude's squares, sums and roots run in two fused (parallel) loops
+    output = np.zeros(image.shape, dtype=image.dtype)
+    flat = output.reshape(-1)
+    for edge_dim in axes:
+        derivative_axis, factors = _axis_factors(ndim, edge_dim, edge_weights, smooth_weights)
+        if not isinstance(mode, str):  # scipy's convolve takes one mode for all axes
+            raise RuntimeError(f"A sequence of modes is not supported, got mode={mode!r}")
+        ax_output = _separable_convolve(image, derivative_axis, factors, mode, cval, finite)
+        if return_magnitude:
+            _add_squares.sized(flat.size)(flat, ax_output.reshape(-1))
+        else:
+            output += ax_output
+
+    if return_magnitude:
+        _root_scaled.sized(flat.size)(flat, np.sqrt(ndim, dtype=output.dtype))
+    return output
+
+
+# --- Sobel ----------------------------------------------------------------------------------
+
+_COMMON_PARAMETERS = """
+    Parameters
+    ----------
+    image : array
+        The input image (any number of dimensions).
+    mask : array of bool, optional
+        Clip the output image to this mask (eroded by one pixel, see the module docstring).
+        Values where mask=0 are set to 0.
+    axis : int or sequence of int, optional
+        Compute the edge filter along this axis.  If not provided, or a sequence, the edge
+        magnitude ``sqrt(sum_d g_d**2 / image.ndim)`` over those axes is computed.
+    mode : str, optional
+        The boundary mode of the convolution ('reflect', 'constant', 'nearest', 'mirror',
+        'wrap'); see :func:`scratch.ndimage.convolve`.
+    cval : float, optional
+        Value outside the image when ``mode`` is 'constant'.
+"""
+
+
+def sobel(image, mask=None, *, axis=None, mode="reflect", cval=0.0):
+    """Find edges in an image using the Sobel filter.
+
+    Derivative ``[1, 0, -1]`` along the axis, smoothing ``[1, 2, 1] / 4`` along every
+    other axis, each as a 1-D pass; the magnitude is the RMS over the axes.
+    {params}
+    Returns
+    -------
+    output : array of float
+        The Sobel edge map (float32 for float16/float32 input, else float64).
+
+    See Also
+    --------
+    skimage.filters.sobel : the reference implementation.
+    sobel_h, sobel_v, scharr, prewitt, farid
+
+    References
+    ----------
+    .. [1] https://en.wikipedia.org/wiki/Sobel_operator
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import sobel
+    >>> step = np.array([[0, 0, 1, 1]] * 3, dtype=float)
+    >>> sobel(step, axis=1)  # f(x+1) - f(x-1): a unit step gives 1 on both sides of it
+    array([[0., 1., 1., 0.],
+           [0., 1., 1., 0.],
+           [0., 1., 1., 0.]])
+    """
+    output = _generic_edge_filter(image, smooth_weights=SOBEL_SMOOTH, axis=axis, mode=mode, cval=cval)
+    return _mask_filter_result(output, mask)
+
+
+def sobel_h(image, mask=None):
+    """Find the horizontal edges of a 2-D image using the Sobel transform (axis 0).
+
+    Kernel (convolution)::
+
+      1   2   1
+      0   0   0     / 4
+     -1  -2  -1
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Sobel edge map.
+
+    See Also
+    --------
+    skimage.filters.sobel_h : the reference implementation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import sobel_h
+    >>> sobel_h(np.array([[0.0], [1.0], [1.0]]) * np.ones(3))[1]
+    array([1., 1., 1.])
+    """
+    _check_2d(image)
+    return sobel(image, mask=mask, axis=0)
+
+
+def sobel_v(image, mask=None):
+    """Find the vertical edges of a 2-D image using the Sobel transform (axis 1).
+
+    Kernel (convolution)::
+
+      1   0  -1
+      2   0  -2     / 4
+      1   0  -1
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Sobel edge map.
+
+    See Also
+    --------
+    skimage.filters.sobel_v : the reference implementation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import sobel_v
+    >>> sobel_v(np.array([[0.0, 1.0, 1.0]] * 3))[:, 1]
+    array([1., 1., 1.])
+    """
+    _check_2d(image)
+    return sobel(image, mask=mask, axis=1)
+
+
+# --- Scharr ---------------------------------------------------------------------------------
+
+
+def scharr(image, mask=None, *, axis=None, mode="reflect", cval=0.0):
+    """Find the edge magnitude using the Scharr transform.
+
+    Derivative ``[1, 0, -1]`` along the axis, smoothing ``[3, 10, 3] / 16`` along every
+    other axis; better rotation invariance than Sobel or Prewitt.
+    {params}
+    Returns
+    -------
+    output : array of float
+        The Scharr edge map.
+
+    See Also
+    --------
+    skimage.filters.scharr : the reference implementation.
+    scharr_h, scharr_v, sobel, prewitt, farid
+
+    References
+    ----------
+    .. [1] D. Kroon, 2009, Numerical Optimization of Kernel Based Image Derivatives.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import scharr
+    >>> float(scharr(np.array([[0, 0, 1, 1]] * 3, dtype=float))[1, 1])  # 1 / sqrt(2)
+    0.7071067811865475
+    """
+    output = _generic_edge_filter(image, smooth_weights=SCHARR_SMOOTH, axis=axis, mode=mode, cval=cval)
+    return _mask_filter_result(output, mask)
+
+
+def scharr_h(image, mask=None):
+    """Find the horizontal edges of a 2-D image using the Scharr transform (axis 0).
+
+    Kernel (convolution)::
+
+      3   10   3
+      0    0   0     / 16
+     -3  -10  -3
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Scharr edge map.
+
+    See Also
+    --------
+    skimage.filters.scharr_h : the reference implementation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import scharr_h
+    >>> scharr_h(np.array([[0.0], [1.0], [1.0]]) * np.ones(3))[1]
+    array([1., 1., 1.])
+    """
+    _check_2d(image)
+    return scharr(image, mask=mask, axis=0)
+
+
+def scharr_v(image, mask=None):
+    """Find the vertical edges of a 2-D image using the Scharr transform (axis 1).
+
+    Kernel (convolution)::
+
+       3   0   -3
+      10   0  -10     / 16
+       3   0   -3
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Scharr edge map.
+
+    See Also
+    --------
+    skimage.filters.scharr_v : the reference implementation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import scharr_v
+    >>> scharr_v(np.array([[0.0, 1.0, 1.0]] * 3))[:, 1]
+    array([1., 1., 1.])
+    """
+    _check_2d(image)
+    return scharr(image, mask=mask, axis=1)
+
+
+# --- Prewitt --------------------------------------------------------------------------------
+
+
+def prewitt(image, mask=None, *, axis=None, mode="reflect", cval=0.0):
+    """Find the edge magnitude using the Prewitt transform.
+
+    Derivative ``[1, 0, -1]`` along the axis, box smoothing ``[1, 1, 1] / 3`` along every
+    other axis.
+    {params}
+    Returns
+    -------
+    output : array of float
+        The Prewitt edge map.
+
+    See Also
+    --------
+    skimage.filters.prewitt : the reference implementation.
+    prewitt_h, prewitt_v, sobel, scharr, farid
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import prewitt
+    >>> float(prewitt(np.array([[0, 0, 1, 1]] * 3, dtype=float))[1, 1])  # 1 / sqrt(2)
+    0.7071067811865475
+    """
+    output = _generic_edge_filter(image, smooth_weights=PREWITT_SMOOTH, axis=axis, mode=mode, cval=cval)
+    return _mask_filter_result(output, mask)
+
+
+def prewitt_h(image, mask=None):
+    """Find the horizontal edges of a 2-D image using the Prewitt transform (axis 0).
+
+    Kernel (convolution)::
+
+      1/3   1/3   1/3
+       0     0     0
+     -1/3  -1/3  -1/3
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Prewitt edge map.
+
+    See Also
+    --------
+    skimage.filters.prewitt_h : the reference implementation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import prewitt_h
+    >>> prewitt_h(np.array([[0.0], [1.0], [1.0]]) * np.ones(3))[1].round(6)
+    array([1., 1., 1.])
+    """
+    _check_2d(image)
+    return prewitt(image, mask=mask, axis=0)
+
+
+def prewitt_v(image, mask=None):
+    """Find the vertical edges of a 2-D image using the Prewitt transform (axis 1).
+
+    Kernel (convolution)::
+
+      1/3   0  -1/3
+      1/3   0  -1/3
+      1/3   0  -1/3
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Prewitt edge map.
+
+    See Also
+    --------
+    skimage.filters.prewitt_v : the reference implementation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import prewitt_v
+    >>> prewitt_v(np.array([[0.0, 1.0, 1.0]] * 3))[:, 1].round(6)
+    array([1., 1., 1.])
+    """
+    _check_2d(image)
+    return prewitt(image, mask=mask, axis=1)
+
+
+# --- Farid ----------------------------------------------------------------------------------
+
+
+def farid(image, mask=None, *, axis=None, mode="reflect", cval=0.0):
+    """Find the edge magnitude using the Farid transform.
+
+    Farid & Simoncelli's 5-tap derivative along the axis and their 5-tap smoothing along
+    every other axis, designed together for rotation invariance.
+    {params}
+    Returns
+    -------
+    output : array of float
+        The Farid edge map.
+
+    See Also
+    --------
+    skimage.filters.farid : the reference implementation.
+    farid_h, farid_v, sobel, scharr, prewitt
+
+    References
+    ----------
+    .. [1] Farid, H. and Simoncelli, E. P., "Differentiation of discrete multidimensional
+           signals", IEEE Transactions on Image Processing 13(4): 496-508, 2004.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import farid
+    >>> round(float(farid(np.array([[0, 0, 1, 1, 1]] * 5, dtype=float))[2, 2]), 6)
+    0.273152
+    """
+    output = _generic_edge_filter(
+        image, smooth_weights=FARID_SMOOTH, edge_weights=FARID_EDGE, axis=axis, mode=mode, cval=cval
+    )
+    return _mask_filter_result(output, mask)
+
+
+def farid_h(image, *, mask=None):
+    """Find the horizontal edges of a 2-D image using the Farid transform (axis 0).
+
+    The 5x5 kernel is ``outer(FARID_EDGE, FARID_SMOOTH)``, applied as two 1-D passes.
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Farid edge map.
+
+    See Also
+    --------
+    skimage.filters.farid_h : the reference implementation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import farid_h
+    >>> farid_h(np.zeros((3, 3))).shape
+    (3, 3)
+    """
+    image = _check_2d(image)
+    return farid(image, mask=mask, axis=0)
+
+
+def farid_v(image, *, mask=None):
+    """Find the vertical edges of a 2-D image using the Farid transform (axis 1).
+
+    The 5x5 kernel is ``outer(FARID_SMOOTH, FARID_EDGE)``, applied as two 1-D passes.
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Farid edge map.
+
+    See Also
+    --------
+    skimage.filters.farid_v : the reference implementation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import farid_v
+    >>> farid_v(np.zeros((3, 3))).shape
+    (3, 3)
+    """
+    image = _check_2d(image)
+    return farid(image, mask=mask, axis=1)
+
+
+# --- Roberts --------------------------------------------------------------------------------
+
+
+def roberts(image, mask=None):
+    """Find the edge magnitude using Roberts' cross operator.
+
+    ``sqrt(roberts_pos_diag**2 + roberts_neg_diag**2) / sqrt(2)`` (each masked first).
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Roberts' Cross edge map.
+
+    See Also
+    --------
+    skimage.filters.roberts : the reference implementation.
+    roberts_pos_diag, roberts_neg_diag, sobel
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import roberts
+    >>> roberts(np.array([[0, 0, 1, 1]] * 3, dtype=float))
+    array([[0., 1., 0., 0.],
+           [0., 1., 0., 0.],
+           [0., 1., 0., 0.]])
+    """
+    _check_2d(image)
+    out = np.sqrt(roberts_pos_diag(image, mask) ** 2 + roberts_neg_diag(image, mask) ** 2)
+    out /= np.sqrt(2)
+    return out
+
+
+def _roberts(image, weights, mask):
+    image = _as_float_image(_check_2d(image))
+    result = convolve(image, weights)  # 2x2: dense; default mode 'reflect'
+    return _mask_filter_result(result, mask)
+
+
+def roberts_pos_diag(image, mask=None):
+    """Find the cross edges of an image using Roberts' cross operator (one diagonal).
+
+    Kernel (convolution)::
+
+      1   0
+      0  -1
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Robert's edge map.
+
+    See Also
+    --------
+    skimage.filters.roberts_pos_diag : the reference implementation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import roberts_pos_diag
+    >>> roberts_pos_diag(np.eye(3))  # 0 along the diagonal; the reflected border responds
+    array([[0., 0., 0.],
+           [0., 0., 1.],
+           [0., 1., 0.]])
+    """
+    return _roberts(image, ROBERTS_PD_WEIGHTS, mask)
+
+
+def roberts_neg_diag(image, mask=None):
+    """Find the cross edges of an image using Roberts' cross operator (other diagonal).
+
+    Kernel (convolution)::
+
+      0   1
+     -1   0
+
+    Parameters
+    ----------
+    image : 2-D array
+        Image to process.
+    mask : 2-D array, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : 2-D array
+        The Robert's edge map.
+
+    See Also
+    --------
+    skimage.filters.roberts_neg_diag : the reference implementation.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import roberts_neg_diag
+    >>> roberts_neg_diag(np.eye(3))
+    array([[ 0.,  1.,  0.],
+           [-1.,  0.,  1.],
+           [ 0., -1.,  0.]])
+    """
+    return _roberts(image, ROBERTS_ND_WEIGHTS, mask)
+
+
+# --- Laplace --------------------------------------------------------------------------------
+
+
+def laplace(image, ksize=3, mask=None):
+    """Find the edges of an image using the Laplace operator.
+
+    Convolution (mode 'reflect') with the 3**ndim discrete Laplacian: ``2*ndim`` at the
+    centre, -1 at each face neighbour; in 2-D ``[[0, -1, 0], [-1, 4, -1], [0, -1, 0]]``.
+
+    Parameters
+    ----------
+    image : ndarray
+        Image to process.
+    ksize : int, optional
+        Size of the support on which scikit-image computes the Laplacian's transfer
+        function; must be an integer >= 3.  As in the reference, the operator applied is
+        always the 3**ndim Laplacian (the transfer function is discarded).
+    mask : ndarray, optional
+        Limit the result to this area (eroded by one pixel).
+
+    Returns
+    -------
+    output : ndarray
+        The Laplace edge map.
+
+    Raises
+    ------
+    TypeError
+        If ``ksize`` is not an integer.
+    ValueError
+        If ``ksize`` is smaller than 3.
+
+    See Also
+    --------
+    skimage.filters.laplace : the reference implementation.
+    scratch.ndimage.gaussian_laplace
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scratch.filters import laplace
+    >>> laplace(np.array([[0, 0, 0], [0, 1, 0], [0, 0, 0]], dtype=float))
+    array([[ 0., -1.,  0.],
+           [-1.,  4., -1.],
+           [ 0., -1.,  0.]])
+    """
+    image = _as_float_image(np.asarray(image))
+    if isinstance(ksize, (bool, np.bool_)) or not isinstance(ksize, (int, np.integer)):
+        raise TypeError(f"`ksize` must be an integer, got {ksize!r}")
+    if ksize < 3:
+        raise ValueError(f"`ksize` must be >= 3 (the Laplacian is 3 wide), got {ksize}")
+    result = convolve(image, _laplace_kernel(image.ndim))
+    return _mask_filter_result(result, mask)
+
+
+# --- kernels --------------------------------------------------------------------------------
+
+
+@parallel_jit
+def _add_squares(acc, values):
+    """``acc += values * values``, element by element (flat arrays of one dtype).
+
+    Every iteration writes its own element, so the loop runs on all threads.  In float32 the
+    square is rounded before the sum, as numpy's ``acc += g * g`` does.
+    """
+    for i in prange(acc.shape[0]):
+        acc[i] += values[i] * values[i]
+
+
+@parallel_jit
+def _root_scaled(acc, scale):
+    """``acc = sqrt(acc) / scale`` in place: the root mean square once ``acc`` holds the sum."""
+    for i in prange(acc.shape[0]):
+        acc[i] = np.sqrt(acc[i]) / scale
+
+
+# the shared parameter block of the n-D edge filters
+for _func in (sobel, scharr, prewitt, farid):
+    if _func.__doc__:  # None under python -OO
+        _func.__doc__ = _func.__doc__.replace("{params}", _COMMON_PARAMETERS.rstrip() + "\n")
+del _func
