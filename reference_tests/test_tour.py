@@ -54,7 +54,7 @@ def test_entry_is_well_formed(entry):
     assert entry.scratch.startswith("scratch.")
     # drop-in: the scratch function carries the reference's name
     assert entry.scratch.rsplit(".", 1)[1] == entry.reference.rsplit(".", 1)[1]
-    assert set(entry.dtypes) <= {"uint8", "float32", "float64"}
+    assert set(entry.dtypes) <= {"bool", "uint8", "uint16", "int32", "int64", "float32", "float64"}
     args = entry.tour_args()
     out = ref(*args, **entry.kwargs)
     # the reference agrees with itself under the entry's comparison, and can be pictured

@@ -8,6 +8,12 @@ against its reference.  The sub-packages are named after the reference module th
     scratch.optimize  <-> scipy.optimize     (linear_sum_assignment: Hungarian, Jonker-Volgenant)
     scratch.filters   <-> skimage.filters    (gaussian, edges, sharpening)
     scratch.util      <-> skimage.util       (img_as_float, invert)
+    scratch.morphology <-> skimage.morphology (footprints, binary/grey morphology, clean-up)
+    scratch.measure   <-> skimage.measure    (label, regionprops, regionprops_table)
+    scratch.segmentation <-> skimage.segmentation (watershed)
+    scratch.feature   <-> skimage.feature    (peak_local_max, canny)
+    scratch.spatial   <-> scipy.spatial      (distance_matrix, KDTree)
+    scratch.tracking  (no single reference: linking into tracks, checked against ground truth)
 
 Sub-packages are imported lazily, on first attribute access, and importing them compiles
 nothing: kernels compile (or load from the disk cache) on their first call.
@@ -18,7 +24,7 @@ import importlib
 
 __version__ = "0.1.0"
 
-_SUBMODULES = ("data", "filters", "ndimage", "optimize", "signal", "util")
+_SUBMODULES = ("data", "feature", "filters", "measure", "morphology", "ndimage", "optimize", "segmentation", "signal", "spatial", "tracking", "util")
 
 __all__ = ["__version__", *_SUBMODULES]
 

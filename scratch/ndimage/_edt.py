@@ -142,6 +142,69 @@ def _envelope_pass(dist, features, axis_index, scale, n_axes_done):
 
 
 @parallel_jit
+def _envelope_pass_lines(dist, features, scale, n_axes_done):
+    """The same pass along the last (contiguous) axis: ``dist[lines, n]``, ``features[ndim, lines, n]``.
+
+    Written for contiguous lines (the common 2-D case): the parabola heights
+    ``D(q) + (q s)^2`` are computed once per line, only the chosen centre of each ``p`` is
+    stored before the features move, and each task takes a chunk of lines with its own
+    work arrays (allocated once per chunk).
+    """
+    n_lines, n = dist.shape
+    axis_index = n_axes_done
+    n_chunks = min(n_lines, 64)
+    for chunk in prange(n_chunks):
+        height = np.empty(n)  # D(q) + (q s)^2 of each parabola
+        v = np.empty(n, dtype=np.int64)  # centres of the parabolas on the lower envelope
+        z = np.empty(n + 1)  # parabola v[k] is lowest on [z[k], z[k + 1]]
+        chosen = np.empty(n, dtype=np.int64)
+        old = np.empty(n, dtype=features.dtype)
+        f_old = np.empty(n)
+        for line in range(chunk * n_lines // n_chunks, (chunk + 1) * n_lines // n_chunks):
+            k = -1
+            for q in range(n):
+                fq = dist[line, q]
+                if fq == np.inf:
+                    continue  # no background reachable from q yet: not a parabola
+                xq = q * scale
+                height[q] = fq + xq * xq
+                if k < 0:
+                    k = 0
+                    v[0] = q
+                    z[0] = -np.inf
+                    z[1] = np.inf
+                    continue
+                s = (height[q] - height[v[k]]) / (2.0 * (xq - v[k] * scale))
+                while s <= z[k]:  # the top parabola is hidden by q: pop it (z[0] = -inf stops this)
+                    k -= 1
+                    s = (height[q] - height[v[k]]) / (2.0 * (xq - v[k] * scale))
+                k += 1
+                v[k] = q
+                z[k] = s
+                z[k + 1] = np.inf
+            if k < 0:
+                continue
+            k = 0
+            for p in range(n):  # read the envelope at every p
+                xp = p * scale
+                while z[k + 1] < xp:
+                    k += 1
+                chosen[p] = v[k]
+            for d in range(n_axes_done):  # the earlier axes' features move with the chosen centre
+                for p in range(n):
+                    old[p] = features[d, line, p]
+                for p in range(n):
+                    features[d, line, p] = old[chosen[p]]
+            for p in range(n):
+                f_old[p] = dist[line, p]
+            for p in range(n):
+                q = chosen[p]
+                step = (p - q) * scale
+                dist[line, p] = f_old[q] + step * step
+                features[axis_index, line, p] = q
+
+
+@parallel_jit
 def _envelope_pass_zero_scale(dist, features, axis_index, n_axes_done):
     """The same pass when the sampling along the axis is 0: the smallest ``dist`` on the line wins."""
     n_outer, n, n_inner = dist.shape
@@ -224,6 +287,9 @@ def _feature_transform(background, sampling):
         scale = abs(float(sampling[axis]))
         if scale == 0.0:
             _envelope_pass_zero_scale.sized(dist.size)(d3, f4, axis, axis)
+        elif inner == 1:
+            _envelope_pass_lines.sized(dist.size)(d3.reshape(outer, shape[axis]),
+                                                  f4.reshape(ndim, outer, shape[axis]), scale, axis)
         else:
             _envelope_pass.sized(dist.size)(d3, f4, axis, scale, axis)
     return features

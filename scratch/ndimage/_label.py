@@ -31,7 +31,7 @@ Reference: SciPy ``scipy.ndimage.label`` (``ni_label.pyx``); scikit-image
 
 import numpy as np
 
-from .._jit import jit, parallel_jit, prange
+from .._jit import jit
 from ._unionfind import resolve, union
 
 __all__ = ["generate_binary_structure", "label", "label_values", "neighbour_offsets"]
@@ -160,11 +160,68 @@ def _first_pass(data, lead_shape, nx, lead, dx, background, labels, parent):
     return count
 
 
-@parallel_jit
+@jit
+def _first_pass_2d(data, background, full, labels, parent):
+    """Pass 1 for a 2-D image and the two usual neighbourhoods, as a decision tree.
+
+    The neighbours already scanned are ``a b c`` (the row above) and ``d`` (left of ``p``)::
+
+        a b c
+        d p
+
+    With 8-connectivity, if ``b`` matches it is enough: ``a``, ``c`` and ``d`` touch ``b``, so
+    any of them that matches is already in ``b``'s set.  Otherwise ``c`` may need one union with
+    ``a`` or ``d`` (which touch each other).  Fewer lookups and unions than trying every
+    neighbour (Wu, Otoo & Suzuki 2009).  With 4-connectivity only ``b`` and ``d`` count.
+    """
+    ny, nx = data.shape
+    count = 0
+    for y in range(ny):
+        for x in range(nx):
+            value = data[y, x]
+            if value == background:
+                labels[y, x] = 0
+                continue
+            up = y > 0
+            current = 0
+            if up and data[y - 1, x] == value:
+                current = labels[y - 1, x]  # b
+                if not full and x > 0 and data[y, x - 1] == value:
+                    other = labels[y, x - 1]  # d: a different path (4-connectivity)
+                    if other != current:
+                        current = union(parent, current, other)
+            elif full:
+                left = x > 0 and data[y, x - 1] == value  # d
+                if up and x + 1 < nx and data[y - 1, x + 1] == value:
+                    current = labels[y - 1, x + 1]  # c
+                    if x > 0 and data[y - 1, x - 1] == value:
+                        current = union(parent, current, labels[y - 1, x - 1])  # c ~ a
+                    elif left:
+                        current = union(parent, current, labels[y, x - 1])  # c ~ d
+                elif up and x > 0 and data[y - 1, x - 1] == value:
+                    current = labels[y - 1, x - 1]  # a (d, if it matches, touches a)
+                elif left:
+                    current = labels[y, x - 1]
+            elif x > 0 and data[y, x - 1] == value:
+                current = labels[y, x - 1]  # d
+            if current == 0:
+                count += 1
+                parent[count] = count
+                current = count
+            labels[y, x] = current
+    return count
+
+
+@jit
 def _second_pass(labels, final):
-    """Pass 2: every provisional label becomes its final number (each pixel on its own)."""
-    for p in prange(labels.shape[0]):
-        labels[p] = final[labels[p]]
+    """Pass 2: every provisional label becomes its final number.
+
+    (A serial loop: this gather is memory-bound, and threads made it slower, not faster.)
+    """
+    for p in range(labels.shape[0]):
+        provisional = labels[p]
+        if provisional != 0:
+            labels[p] = final[provisional]
 
 
 def label_values(data, structure, background, labels):
@@ -177,19 +234,22 @@ def label_values(data, structure, background, labels):
     """
     if data.size == 0:
         return 0
-    if data.ndim == 0:
-        data = data.reshape(1)
-        labels = labels.reshape(1)
+    if data.ndim == 0 or np.ndim(structure) == 0:  # a single pixel: label it as a 1-D line
+        data = data.reshape(-1)
+        labels = labels.reshape(-1)
         structure = np.ones(3, dtype=bool)
-    lead, dx = neighbour_offsets(structure)
-    lead_shape = np.asarray(data.shape[:-1], dtype=np.int64)
-    flat = data.reshape(-1)
-    out = labels.reshape(-1)
     parent = np.empty(data.size + 1, dtype=labels.dtype)
     parent[0] = 0
-    count = _first_pass(flat, lead_shape, data.shape[-1], lead, dx, background, out, parent)
+    out = labels.reshape(-1)
+    cross = generate_binary_structure(2, 1)
+    if data.ndim == 2 and (np.array_equal(structure, cross) or structure.all()):
+        count = _first_pass_2d(data, background, bool(structure.all()), labels, parent)
+    else:
+        lead, dx = neighbour_offsets(structure)
+        lead_shape = np.asarray(data.shape[:-1], dtype=np.int64)
+        count = _first_pass(data.reshape(-1), lead_shape, data.shape[-1], lead, dx, background, out, parent)
     final, n = resolve(parent[: count + 1], count)
-    _second_pass.sized(out.size)(out, final)
+    _second_pass(out, final)
     return int(n)
 
 
@@ -277,7 +337,10 @@ def label(input, structure=None, output=None):
     if out_dtype.kind not in "iu":
         raise RuntimeError(f"output must have an integer dtype, got {out_dtype}")
 
-    foreground = np.ascontiguousarray(input != 0).view(np.uint8)
+    if input.dtype == np.bool_:  # already 0/1 bytes
+        foreground = np.ascontiguousarray(input).view(np.uint8)
+    else:
+        foreground = np.ascontiguousarray(input != 0).view(np.uint8)
     work_dtype = np.int32 if input.size < 2**31 - 1 else np.int64
     if out_dtype == work_dtype and not caller_array:
         labels = np.empty(input.shape, dtype=out_dtype)
