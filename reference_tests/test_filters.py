@@ -73,9 +73,13 @@ def check(name, *args, rtol=None, atol=None, **kwargs):
 
 
 def test_public_names_match_reference():
+    # the threshold "insides" (the intermediate state, for teaching) are scratch's own additions
+    from scratch.filters import _threshold_insides
+
     for name in ours.__all__:
-        assert hasattr(ref, name), name
         assert callable(getattr(ours, name))
+        if name not in _threshold_insides.__all__:
+            assert hasattr(ref, name), name
 
 
 # ----------------------------------------------------------------------------- edge filters

@@ -6,7 +6,8 @@ against its reference.  The sub-packages are named after the reference module th
     scratch.ndimage   <-> scipy.ndimage      (correlation, gaussian and uniform filters)
     scratch.signal    <-> scipy.signal       (fftconvolve)
     scratch.optimize  <-> scipy.optimize     (linear_sum_assignment: Hungarian, Jonker-Volgenant)
-    scratch.filters   <-> skimage.filters    (gaussian, edges, sharpening)
+    scratch.filters   <-> skimage.filters    (gaussian, edges, sharpening, thresholds)
+    scratch.exposure  <-> skimage.exposure   (histogram, equalisation, CLAHE, intensity maps)
     scratch.util      <-> skimage.util       (img_as_float, invert)
     scratch.morphology <-> skimage.morphology (footprints, binary/grey morphology, clean-up)
     scratch.measure   <-> skimage.measure    (label, regionprops, regionprops_table)
@@ -24,7 +25,7 @@ import importlib
 
 __version__ = "0.1.0"
 
-_SUBMODULES = ("data", "feature", "filters", "measure", "morphology", "ndimage", "optimize", "segmentation", "signal", "spatial", "tracking", "util")
+_SUBMODULES = ("data", "exposure", "feature", "filters", "measure", "morphology", "ndimage", "optimize", "segmentation", "signal", "spatial", "tracking", "util")
 
 __all__ = ["__version__", *_SUBMODULES]
 

@@ -21,6 +21,7 @@ def build_parser():
     parser = argparse.ArgumentParser(
         prog="python -m scratch",
         description="The scratch tour: every algorithm against its reference, with figures.",
+        epilog="To segment your own image: python -m scratch segment IMAGE (see its --help).",
     )
     parser.add_argument("--only", nargs="+", action="extend", metavar="NAME",
                         help="run only these entries (exact name, else substring; repeatable)")
@@ -163,6 +164,11 @@ def main(argv=None):
     """Entry point of ``python -m scratch``; returns the exit status."""
     from .catalogue import ENTRIES, select
 
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["segment"]:  # `python -m scratch segment IMAGE ...`: see segment.py
+        from .segment import main as segment_main
+
+        return segment_main(argv[1:])
     parser = build_parser()
     options = parser.parse_args(argv)
     console = _console()

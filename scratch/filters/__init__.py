@@ -4,6 +4,10 @@
 * :mod:`._edges`         — ``sobel``, ``prewitt``, ``scharr``, ``farid`` (+ ``_h``/``_v``),
   ``roberts`` (+ diagonals), ``laplace``
 * :mod:`._unsharp_mask`  — ``unsharp_mask``
+* :mod:`._thresholds`    — ``threshold_otsu``, ``_isodata``, ``_triangle``, ``_mean``, ``_minimum``,
+  ``_li``, ``_yen``, ``_multiotsu``, ``_local``
+* :mod:`._threshold_insides` — ``otsu_insides``, ``isodata_insides``, ``triangle_insides``,
+  ``multiotsu_insides``, ``plot_threshold_insides``: the thresholds' intermediate state
 
 All of them are built on the convolutions of :mod:`scratch.ndimage` and the dtype rules of
 :mod:`scratch.util`.
@@ -29,6 +33,25 @@ from ._edges import (
 )
 from ._gaussian import difference_of_gaussians, gaussian
 from ._unsharp_mask import unsharp_mask
+from ._threshold_insides import (
+    ThresholdInsides,
+    isodata_insides,
+    multiotsu_insides,
+    otsu_insides,
+    plot_threshold_insides,
+    triangle_insides,
+)
+from ._thresholds import (
+    threshold_isodata,
+    threshold_li,
+    threshold_local,
+    threshold_mean,
+    threshold_minimum,
+    threshold_multiotsu,
+    threshold_otsu,
+    threshold_triangle,
+    threshold_yen,
+)
 
 __all__ = [
     "gaussian",
@@ -50,4 +73,19 @@ __all__ = [
     "roberts_neg_diag",
     "laplace",
     "unsharp_mask",
+    "threshold_otsu",
+    "threshold_isodata",
+    "threshold_triangle",
+    "threshold_mean",
+    "threshold_minimum",
+    "threshold_li",
+    "threshold_yen",
+    "threshold_multiotsu",
+    "threshold_local",
+    "ThresholdInsides",
+    "otsu_insides",
+    "isodata_insides",
+    "triangle_insides",
+    "multiotsu_insides",
+    "plot_threshold_insides",
 ]

@@ -75,6 +75,7 @@ import numpy as np
 from .._checks import check_ndim, check_nonempty
 from .._jit import parallel_jit, prange
 from ..ndimage import convolve, convolve1d, correlate
+from ..ndimage._boundary import canonical_mode, pad
 from ._gaussian import _as_float_image
 
 __all__ = [
@@ -231,6 +232,15 @@ def _generic_edge_filter(image, *, smooth_weights, edge_weights=CENTRAL_DIFFEREN
 
     image = _as_float_image(image)
     finite = bool(np.isfinite(image).all())  # else: the dense kernel (see _separable_convolve)
+
+    if (ndim == 2 and image.size and finite and isinstance(mode, str) and sorted(axes) == [0, 1]
+            and len(smooth_weights) == 3 and edge_weights is CENTRAL_DIFFERENCE):
+        # the 2-D magnitude of a 3x3 operator (Sobel, Prewitt, Scharr): one fused pass
+        padded = pad(np.asarray(image, dtype=np.float64), (1, 1), (1, 1), canonical_mode(mode), float(cval))
+        output = np.empty(image.shape, dtype=image.dtype)
+        s0, s1, s2 = (float(w) for w in smooth_weights)
+        _gradient_magnitude_3x3.sized(image.size)(padded, s0, s1, s2, output)
+        return output
 
     # output = 0 + sum over the axes of g_d (one axis) or of g_d**2 (magnitude), then
     # sqrt(output) / sqrt(ndim): the reference's operations in the reference's order; the
@@ -873,6 +883,34 @@ def _add_squares(acc, values):
     """
     for i in prange(acc.shape[0]):
         acc[i] += values[i] * values[i]
+
+
+@parallel_jit
+def _gradient_magnitude_3x3(padded, s0, s1, s2, out):
+    """The edge magnitude of a 3x3 operator in one pass over the padded 2-D image.
+
+    The operator smooths with ``(s0, s1, s2)`` across the derivative direction and takes the
+    central difference along it.  For the pixel ``(i, j)`` the 3x3 window of ``padded`` is
+    rows ``above``, ``middle``, ``below`` and columns ``j, j+1, j+2``::
+
+        g0 = smooth(below) - smooth(above)          derivative along axis 0 (rows)
+        g1 = smooth(right column) - smooth(left)    derivative along axis 1 (columns)
+        out = sqrt((g0**2 + g1**2) / 2)             the root mean square over the 2 axes
+
+    (The sign of a difference does not matter once it is squared.)  One read of the image
+    instead of four 1-D passes and two more for the squares and the root.
+    """
+    rows, cols = out.shape
+    for i in prange(rows):
+        above = padded[i]
+        middle = padded[i + 1]
+        below = padded[i + 2]
+        for j in range(cols):
+            g0 = (s0 * below[j] + s1 * below[j + 1] + s2 * below[j + 2]) - (
+                s0 * above[j] + s1 * above[j + 1] + s2 * above[j + 2])
+            g1 = (s0 * above[j + 2] + s1 * middle[j + 2] + s2 * below[j + 2]) - (
+                s0 * above[j] + s1 * middle[j] + s2 * below[j])
+            out[i, j] = np.sqrt((g0 * g0 + g1 * g1) / 2.0)
 
 
 @parallel_jit

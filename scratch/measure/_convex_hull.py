@@ -56,27 +56,51 @@ def _monotone_chain(points):
     return hull[: k - 1]  # the last point repeats the first
 
 
+@jit
+def _candidate_points(image):
+    """Edge midpoints of the first/last foreground pixel of every row and every column."""
+    rows, cols = image.shape
+    first_in_row = np.full(rows, -1, np.int64)
+    last_in_row = np.full(rows, -1, np.int64)
+    first_in_col = np.full(cols, -1, np.int64)
+    last_in_col = np.full(cols, -1, np.int64)
+    for r in range(rows):
+        for c in range(cols):
+            if image[r, c]:
+                if first_in_row[r] < 0:
+                    first_in_row[r] = c
+                last_in_row[r] = c
+                if first_in_col[c] < 0:
+                    first_in_col[c] = r
+                last_in_col[c] = r
+    points = np.empty((4 * 2 * (rows + cols), 2), np.float64)
+    n = 0
+    for k in range(2 * (rows + cols)):
+        if k < rows:
+            r, c = k, first_in_row[k]
+        elif k < 2 * rows:
+            r, c = k - rows, last_in_row[k - rows]
+        elif k < 2 * rows + cols:
+            r, c = first_in_col[k - 2 * rows], k - 2 * rows
+        else:
+            r, c = last_in_col[k - 2 * rows - cols], k - 2 * rows - cols
+        if r < 0 or c < 0:
+            continue
+        for dr, dc in ((-0.5, 0.0), (0.5, 0.0), (0.0, -0.5), (0.0, 0.5)):
+            points[n, 0] = r + dr
+            points[n, 1] = c + dc
+            n += 1
+    return points[:n]
+
+
 def convex_hull_vertices(image):
     """Counter-clockwise hull vertices ``(V, 2)`` (row, col) of a 2-D binary ``image``."""
-    image = np.asarray(image, dtype=bool)
-    rows, cols = np.nonzero(image)
-    if rows.size == 0:
+    image = np.ascontiguousarray(image, dtype=bool)
+    if image.ndim != 2 or not image.any():
         return np.zeros((0, 2))
-    # candidates: first/last pixel of each row and of each column
-    keep = np.zeros(rows.shape, dtype=bool)
-    for coord in (rows, cols):
-        order = np.lexsort((cols if coord is rows else rows, coord))
-        c = coord[order]
-        first = np.ones(c.shape, bool)
-        first[1:] = c[1:] != c[:-1]
-        last = np.ones(c.shape, bool)
-        last[:-1] = c[1:] != c[:-1]
-        keep[order[first | last]] = True
-    pixels = np.stack([rows[keep], cols[keep]], axis=1).astype(np.float64)
-    offsets = np.array([[-0.5, 0.0], [0.5, 0.0], [0.0, -0.5], [0.0, 0.5]])
-    points = (pixels[:, None, :] + offsets).reshape(-1, 2)
-    points = np.unique(points, axis=0)  # sorted by (row, col), duplicates removed
-    return _monotone_chain(np.ascontiguousarray(points))
+    points = _candidate_points(image)
+    order = np.lexsort((points[:, 1], points[:, 0]))  # by row, then column (duplicates are harmless:
+    return _monotone_chain(np.ascontiguousarray(points[order]))  # the chain drops them as collinear)
 
 
 @jit

@@ -591,6 +591,8 @@ class RegionProperties:
             raise AttributeError(f"Custom regionprop function's number of arguments must be 1 or 2, but "
                                  f"{name} takes {n_args} arguments.")
         if name in _FROM_SUMS:
+            if name in self._cache:  # seeded by regionprops_table from its sweeps
+                return self._cache[name]
             value = _columns(name, self._sums(), self._offset)[0]
             if name == "label":
                 return self.label
@@ -860,6 +862,9 @@ def regionprops_table(label_image, intensity_image=None, properties=("label", "b
                                         extra_properties=extra_properties, spacing=spacing,
                                         multichannel=multichannel)
                        for lab, sl in zip(sums.labels, slices)]
+            if cache:  # shape properties that need the area take it from the sweeps
+                for region, area in zip(regions, _columns("area", sums, offset)):
+                    region._cache["area"] = area
         first = getattr(regions[0], prop)
         dtype = COL_DTYPES.get(prop, None)
         if dtype is None:

@@ -1,0 +1,380 @@
+"""scratch.filters.threshold_* against skimage.filters, and the thresholds' insides.
+
+Agreement reached (expected values always from scikit-image 0.26):
+
+* every histogram threshold (Otsu, ISODATA, triangle, minimum, Yen, multi-Otsu, mean):
+  identical value and type on integer *and* float images — the per-bin criteria are evaluated
+  in the reference's order and precision (float32 counts and running sums);
+* Li on float images: the class means are summed in one parallel pass in float64 where the
+  reference uses NumPy's pairwise float sums, so the threshold agrees to rtol 1e-7 on float64
+  and to 1e-5 on float32 images (float32 means may differ in the last place, and the
+  iteration carries that);
+* threshold_local: the 'mean' / 'gaussian' neighbourhoods come from scratch.ndimage /
+  scratch.filters (float rtol 1e-7), 'median' and 'generic' are exact.
+"""
+
+import numpy as np
+import pytest
+import skimage.filters as ref
+from conftest import JIT_DISABLED, assert_agrees, assert_same_error, unchanged_copy
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+import scratch.filters as ours
+from scratch._jit import serial
+from scratch.filters import _thresholds
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning", "ignore::RuntimeWarning")
+
+GLOBAL = ["threshold_otsu", "threshold_isodata", "threshold_triangle", "threshold_mean",
+          "threshold_minimum", "threshold_li", "threshold_yen", "threshold_multiotsu"]
+
+
+def assert_same_threshold(result, expected, image_dtype=None):
+    """Exactly equal (value and dtype) on integer inputs; rtol 1e-7 (float32: 1e-5) else."""
+    result, expected = np.asarray(result), np.asarray(expected)
+    assert result.shape == expected.shape, (result, expected)
+    assert result.dtype == expected.dtype, (result.dtype, expected.dtype)
+    if expected.dtype.kind in "iub" or image_dtype is None or np.dtype(image_dtype).kind in "iub":
+        np.testing.assert_array_equal(result, expected)
+    else:
+        assert_agrees(result, expected)
+
+
+def _both(name, *args, **kwargs):
+    """Same exception class when the reference raises, else the same threshold."""
+    try:
+        expected = getattr(ref, name)(*args, **kwargs)
+    except Exception:
+        assert_same_error(getattr(ours, name), getattr(ref, name), *args, **kwargs)
+        return None
+    image = args[0] if args else kwargs.get("image")
+    rtol_dtype = None if image is None else image.dtype
+    if name == "threshold_li" and image is not None and image.dtype == np.float32:
+        np.testing.assert_allclose(getattr(ours, name)(*args, **kwargs), expected, rtol=1e-5)
+        return expected
+    assert_same_threshold(getattr(ours, name)(*args, **kwargs), expected, rtol_dtype)
+    return expected
+
+
+# --- images -------------------------------------------------------------------------------------
+
+
+def _sample(name, size=64):
+    from skimage import data
+
+    image = getattr(data, name)()
+    if image.ndim == 3:
+        image = image[..., 0]
+    r0, c0 = (image.shape[0] - size) // 2, (image.shape[1] - size) // 2
+    return np.ascontiguousarray(image[r0 : r0 + size, c0 : c0 + size])
+
+
+def _bimodal(rng, shape=(40, 50)):
+    n = int(np.prod(shape))
+    values = np.concatenate([rng.normal(0.3, 0.06, n - n // 3), rng.normal(0.75, 0.05, n // 3)])
+    return np.clip(rng.permutation(values), 0, 1).reshape(shape)
+
+
+def _as(image01, dtype):
+    dtype = np.dtype(dtype)
+    if dtype.kind == "f":
+        return image01.astype(dtype)
+    if dtype == np.uint16:
+        return (image01 * 4000).astype(np.uint16)
+    if dtype == np.int32:
+        return (image01 * 3000 - 1000).astype(np.int32)
+    if dtype == np.int64:
+        return (image01 * 500 - 100).astype(np.int64)
+    return (image01 * 255).astype(dtype)
+
+
+DTYPES = (np.uint8, np.uint16, np.int32, np.int64, np.float32, np.float64)
+
+
+def _images():
+    rng = np.random.default_rng(11)
+    out = {"camera": _sample("camera"), "coins": _sample("coins"), "moon": _sample("moon"),
+           "cells3d_like": (_bimodal(rng, (6, 10, 12)) * 255).astype(np.uint8)}
+    bimodal = _bimodal(rng)
+    for dt in DTYPES:
+        out[f"bimodal_{np.dtype(dt).name}"] = _as(bimodal, dt)
+    out["camera_float"] = out["camera"] / 255.0
+    return out
+
+
+IMAGES = _images()
+
+
+def _heavy_without_jit(name, image):
+    """Multi-Otsu searches nbins**2 / 2 pairs, minimum smooths a histogram until two peaks
+    are left: with thousands of bins, both are for the compiled run."""
+    return name in ("threshold_multiotsu", "threshold_minimum") and np.unique(image).size > 300
+
+
+GLOBAL_CASES = [
+    pytest.param(name, key, marks=[pytest.mark.slow] if _heavy_without_jit(name, IMAGES[key]) else [])
+    for key in IMAGES for name in GLOBAL
+]
+
+
+@pytest.mark.parametrize("name, key", GLOBAL_CASES)
+def test_global_thresholds(name, key):
+    image = IMAGES[key]
+    before = unchanged_copy(image)
+    _both(name, image)
+    np.testing.assert_array_equal(image, before[0])
+
+
+@pytest.mark.parametrize("kwargs", [{"nbins": 17}, pytest.param({"nbins": 1000}, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("name", ["threshold_otsu", "threshold_isodata", "threshold_triangle",
+                                  "threshold_yen", "threshold_minimum"])
+def test_nbins(name, kwargs):
+    _both(name, IMAGES["bimodal_float64"], **kwargs)
+    _both(name, IMAGES["bimodal_uint8"], **kwargs)  # ignored for integer images
+
+
+MULTI_CASES = [
+    pytest.param(key, kwargs, marks=[pytest.mark.slow] if key == "camera" and kwargs["classes"] > 3 else [])
+    for key in ("camera", "bimodal_float64", "bimodal_float32")  # camera: ~200 bins (nbins ignored)
+    for kwargs in ({"classes": 2}, {"classes": 4, "nbins": 64}, {"classes": 5, "nbins": 32})
+]
+
+
+@pytest.mark.parametrize("key, kwargs", MULTI_CASES)
+def test_multiotsu_classes(key, kwargs):
+    _both("threshold_multiotsu", IMAGES[key], **kwargs)
+
+
+def test_isodata_return_all():
+    for key in ("camera", "bimodal_float64", "bimodal_int32"):
+        _both("threshold_isodata", IMAGES[key], return_all=True)
+
+
+@pytest.mark.parametrize("name", ["threshold_otsu", "threshold_isodata", "threshold_yen",
+                                  "threshold_minimum", "threshold_multiotsu"])
+def test_given_histogram(name):
+    """hist= as counts alone, as (counts, centers), and with empty first bins (trimmed)."""
+    from skimage.exposure import histogram
+
+    counts, centers = histogram(IMAGES["camera"])
+    padded = np.concatenate([np.zeros(5, counts.dtype), counts, np.zeros(3, counts.dtype)])
+    padded_centers = np.arange(padded.size) * 0.5
+    for hist in (counts, (counts, centers), padded, (padded, padded_centers)):
+        _both(name, hist=hist)
+
+
+def test_li_options():
+    image = IMAGES["bimodal_float64"]
+    _both("threshold_li", image, tolerance=0.01)
+    _both("threshold_li", image, initial_guess=0.4)
+    _both("threshold_li", image, initial_guess=np.median)
+    _both("threshold_li", IMAGES["camera"], initial_guess=120)
+    seen_ours, seen_ref = [], []
+    ours.threshold_li(image, iter_callback=seen_ours.append)
+    ref.threshold_li(image, iter_callback=seen_ref.append)
+    np.testing.assert_allclose(seen_ours, seen_ref, rtol=1e-7)
+
+
+# --- Hypothesis ---------------------------------------------------------------------------------
+
+
+@st.composite
+def images(draw):
+    dtype = np.dtype(draw(st.sampled_from((np.bool_, *DTYPES))))
+    shape = draw(hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=10))
+    if dtype == np.bool_:
+        elements = st.booleans()
+    elif dtype.kind == "f":
+        elements = st.floats(-1.0, 1.0, width=dtype.itemsize * 8)
+    else:
+        elements = st.integers(0 if dtype.kind == "u" else -200, 3000 if dtype != np.uint8 else 255)
+    return draw(hnp.arrays(dtype, shape, elements=elements))
+
+
+@given(images(), st.sampled_from(GLOBAL))
+def test_global_property(image, name):
+    if name == "threshold_multiotsu" and image.dtype == np.bool_:
+        return
+    if JIT_DISABLED and name in ("threshold_multiotsu", "threshold_minimum") and np.unique(image).size > 64:
+        return  # plain-Python search: keep the no-JIT run short
+    _both(name, image)
+
+
+# --- degenerate inputs that have bitten the reference -----------------------------------------------
+
+DEGENERATE = {
+    "constant_u8": np.full((5, 7), 42, np.uint8),
+    "constant_f": np.full((4, 4), 0.3),
+    "constant_f32": np.full((3, 5), -0.25, np.float32),
+    "two_valued_u8": np.array([[0, 0, 255, 255, 255]], np.uint8),
+    "two_valued_f": np.array([[0.2, 0.2, 0.7]]),
+    "one_pixel": np.array([[3]], np.uint16),
+    "two_pixels": np.array([[1, 9]], np.int32),
+    "column": np.arange(7, dtype=np.float64).reshape(7, 1),
+    "gap": np.array([[50, 50, 51, 200, 201, 201, 202]], np.uint8),
+    "negative": np.array([[-5, -3, -3, 4, 8]], np.int64),
+    "nan": np.array([[0.1, np.nan, 0.7]]),
+}
+
+
+@pytest.mark.parametrize("name", GLOBAL)
+@pytest.mark.parametrize("key", list(DEGENERATE))
+def test_degenerate(name, key):
+    _both(name, DEGENERATE[key])
+
+
+def test_nan_raises_valueerror():
+    for name in ("threshold_otsu", "threshold_isodata", "threshold_triangle", "threshold_yen"):
+        with pytest.raises(ValueError):
+            getattr(ours, name)(DEGENERATE["nan"])
+
+
+def test_constant_returns_the_value():
+    for key in ("constant_u8", "constant_f", "constant_f32"):
+        image = DEGENERATE[key]
+        # (ISODATA returns it for integer images only: a constant float image has an empty
+        # middle bin in the reference, which raises IndexError — checked in test_degenerate)
+        for name in ("threshold_otsu", "threshold_triangle", "threshold_li"):
+            value = getattr(ours, name)(image)
+            assert value == image.flat[0]
+
+
+def test_no_image_no_hist():
+    assert_same_error(ours.threshold_otsu, ref.threshold_otsu)
+
+
+# --- threshold_local ------------------------------------------------------------------------------
+
+LOCAL_CASES = [
+    {"block_size": 5},
+    {"block_size": 7, "method": "mean", "offset": 0.05},
+    {"block_size": (3, 5), "method": "mean", "mode": "constant", "cval": 0.5},
+    {"block_size": 9, "method": "gaussian", "param": 2.0, "mode": "nearest"},
+    {"block_size": 3, "method": "median"},
+    {"block_size": 5, "method": "median", "mode": "constant", "cval": 0.2},
+    {"block_size": 3, "method": "median", "mode": "wrap"},
+    {"block_size": 3, "method": "generic", "param": np.max, "mode": "mirror"},
+    {"block_size": 3, "method": "generic", "param": lambda a: a[0] - a[-1], "mode": "reflect"},
+]
+
+
+@pytest.mark.parametrize("kwargs", LOCAL_CASES, ids=[str(i) for i in range(len(LOCAL_CASES))])
+@pytest.mark.parametrize("dtype", [np.uint8, np.float32, np.float64], ids=lambda d: np.dtype(d).name)
+def test_threshold_local(kwargs, dtype):
+    image = _as(_bimodal(np.random.default_rng(2), (17, 23)), dtype)
+    before = image.copy()
+    expected = ref.threshold_local(image, **kwargs)
+    assert_agrees(ours.threshold_local(image, **kwargs), expected)
+    np.testing.assert_array_equal(image, before)
+
+
+def test_threshold_local_3d():
+    image = np.random.default_rng(3).random((6, 7, 8))
+    for method in ("gaussian", "mean", "median"):
+        assert_agrees(ours.threshold_local(image, 3, method=method),
+                      ref.threshold_local(image, 3, method=method))
+
+
+@pytest.mark.parametrize("kwargs", [{"block_size": 4}, {"block_size": (3, 4)}, {"block_size": (3, 3, 3)},
+                                    {"block_size": 3, "method": "bogus"}])
+def test_threshold_local_bad_input(kwargs):
+    image = np.random.default_rng(0).random((8, 9))
+    err = assert_same_error(ours.threshold_local, ref.threshold_local, image, **kwargs)
+    if kwargs.get("method") is None:
+        assert "block_size" in str(err)
+
+
+# --- the insides ------------------------------------------------------------------------------------
+
+INSIDES = [("otsu_insides", "threshold_otsu"), ("isodata_insides", "threshold_isodata"),
+           ("triangle_insides", "threshold_triangle"), ("multiotsu_insides", "threshold_multiotsu")]
+
+
+@pytest.mark.parametrize("insides, threshold", INSIDES, ids=[i for i, _ in INSIDES])
+@pytest.mark.parametrize("key", ["camera", "coins", "bimodal_float64", "bimodal_uint8", "gap",
+                                 "constant_u8"])
+def test_insides_threshold_is_the_functions(insides, threshold, key):
+    image = IMAGES.get(key, DEGENERATE.get(key))
+    try:
+        expected = getattr(ref, threshold)(image)
+    except ValueError:  # multi-Otsu on too few values: the insides raise the same
+        with pytest.raises(ValueError):
+            getattr(ours, insides)(image)
+        return
+    state = getattr(ours, insides)(image)
+    assert_same_threshold(state.threshold, expected)
+    assert_same_threshold(state.threshold, getattr(ours, threshold)(image))
+    assert state.candidates.shape == state.criterion.shape
+
+
+def test_insides_criteria_decide():
+    """The criterion arrays explain the threshold: Otsu's is the argmax of the variance, the
+    triangle's the farthest bin, ISODATA's iteration ends on it, multi-Otsu's table peaks on it."""
+    image = IMAGES["camera"]
+    otsu = ours.otsu_insides(image)
+    assert otsu.candidates[np.argmax(otsu.criterion)] == otsu.threshold
+    tri = ours.triangle_insides(image)
+    assert tri.candidates[np.argmax(tri.criterion)] == tri.threshold
+    iso = ours.isodata_insides(image)
+    assert iso.extra["iterations"][-1] == iso.threshold
+    assert np.all(np.diff(iso.extra["iterations"]) > 0)  # climbing to the lowest fixed point
+    assert iso.threshold == iso.extra["fixed_points"][0]
+    multi = ours.multiotsu_insides(image)
+    t0, t1 = np.unravel_index(np.nanargmax(multi.extra["sigma"]), multi.extra["sigma"].shape)
+    np.testing.assert_array_equal(multi.bin_centers[[t0, t1]], multi.threshold)
+
+
+def test_insides_with_hist():
+    from skimage.exposure import histogram
+
+    hist = histogram(IMAGES["coins"])
+    assert ours.otsu_insides(hist=hist).threshold == ref.threshold_otsu(hist=hist)
+    assert ours.isodata_insides(hist=hist).threshold == ref.threshold_isodata(hist=hist)
+
+
+def test_plot_threshold_insides():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    image = IMAGES["coins"]
+    for fn in (ours.otsu_insides, ours.isodata_insides, ours.triangle_insides, ours.multiotsu_insides):
+        ax = ours.plot_threshold_insides(fn(image))
+        assert len(ax.patches) == fn(image).counts.size  # one bar per bin
+        assert ax.get_title().startswith(fn(image).method)
+        plt.close(ax.figure)
+
+
+# --- parallel == serial -------------------------------------------------------------------------------
+
+
+def test_parallel_kernels_equal_serial():
+    rng = np.random.default_rng(5)
+    ints = rng.integers(0, 255, 6000).astype(np.uint8)
+    floats = rng.random(6000)
+    np.testing.assert_array_equal(_thresholds._sum_chunks_int(ints, 16),
+                                  serial(_thresholds._sum_chunks_int)(ints, 16))
+    np.testing.assert_array_equal(_thresholds._sum_chunks(floats, 16),
+                                  serial(_thresholds._sum_chunks)(floats, 16))
+    np.testing.assert_array_equal(_thresholds._two_class_sums(floats, 0.4, 16),
+                                  serial(_thresholds._two_class_sums)(floats, 0.4, 16))
+    image = rng.random((20, 21))
+    padded, starts, offsets = _thresholds._window_geometry(image.shape, (3, 5), "reflect", 0.0, image)
+    outs = [np.empty(starts.size), np.empty(starts.size)]
+    _thresholds._median_windows(padded, starts, offsets, outs[0], offsets.size // 2)
+    serial(_thresholds._median_windows)(padded, starts, offsets, outs[1], offsets.size // 2)
+    np.testing.assert_array_equal(*outs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", GLOBAL)
+@pytest.mark.parametrize("sample", ["camera", "coins", "moon", "page"])
+def test_full_sample_images(name, sample):
+    from skimage import data
+
+    image = getattr(data, sample)()
+    _both(name, image)
+    _both(name, image / 255.0)

@@ -1,0 +1,230 @@
+"""scratch.segmentation.watershed against skimage.segmentation.watershed 0.26.
+
+Labels must be exactly equal (same dtype, numbering, plateau splits, tie breaks, watershed
+lines).  The cases below pin the behaviours that changed in scikit-image's history:
+the ``(value, age)`` order and the heap's order between markers of equal value, the
+"do not flow down behind a ridge" clamp, watershed lines (labelled when popped, a line pixel
+still pushes its neighbours), compact watershed ignoring ``watershed_line``, markers outside
+the mask (dropped) and the output dtype following the markers'.
+"""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+from scipy import ndimage as ndi
+from skimage.segmentation import watershed as ref_watershed
+
+from scratch import data
+from scratch.segmentation import watershed
+from scratch.segmentation._heap import heap_new, heap_pop, heap_push, heap_reserve
+
+from conftest import assert_agrees, assert_same_error, unchanged_copy
+
+
+def check(image, markers=None, **kwargs):
+    """Run both; labels, dtype and shape exactly equal; inputs unchanged."""
+    copies = unchanged_copy(*(a for a in (image, markers, kwargs.get("mask")) if isinstance(a, np.ndarray)))
+    try:
+        expected = ref_watershed(image, markers, **kwargs)
+    except Exception as error:  # e.g. an int of markers with an empty mask: the same error
+        with pytest.raises(type(error)):
+            watershed(image, markers, **kwargs)
+        return None
+    ours = watershed(image, markers, **kwargs)
+    assert_agrees(ours, expected)
+    after = [a for a in (image, markers, kwargs.get("mask")) if isinstance(a, np.ndarray)]
+    for before, now in zip(copies, after):
+        np.testing.assert_array_equal(before, now)
+    return ours
+
+
+def two_blobs():
+    """Two overlapping discs and the distance transform — the docstring example."""
+    x, y = np.indices((40, 40))
+    image = ((x - 14) ** 2 + (y - 14) ** 2 < 10 ** 2) | ((x - 24) ** 2 + (y - 26) ** 2 < 12 ** 2)
+    distance = ndi.distance_transform_edt(image)
+    markers = np.zeros(image.shape, np.int32)
+    markers[14, 14] = 1
+    markers[24, 26] = 2
+    return image, distance, markers
+
+
+# --- case table -----------------------------------------------------------------------------
+CASES = {
+    # plateau split halfway between two markers (ages)
+    "plateau": (np.zeros((1, 9)), np.array([[1, 0, 0, 0, 0, 0, 0, 0, 2]])),
+    "plateau_even": (np.zeros((1, 8)), np.array([[1, 0, 0, 0, 0, 0, 0, 2]])),
+    # ridge: the clamp new_value = max(value, popped value)
+    "clamp": (np.array([[5, 0, 1, 2, 3, 4, 5, 0, 0, 0, 0, 0, 0]], float),
+              np.array([[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]])),
+    # equal-valued markers: the heap's own order decides who claims a shared neighbour
+    "tied_markers": (np.zeros((3, 3)), np.array([[1, 0, 2], [0, 0, 0], [3, 0, 4]])),
+    "tied_markers_2d": (np.zeros((5, 6)), np.array([[1, 0, 2, 0, 3, 0], [0] * 6, [4, 0, 0, 5, 0, 6], [0] * 6,
+                                                     [7, 0, 8, 0, 0, 9]])),
+    # touching markers (watershed_line cannot separate them)
+    "touching": (np.array([[0, 0, 1, 2, 1, 0]], float), np.array([[1, 2, 0, 0, 0, 0]])),
+    # negative and large marker values
+    "negative_markers": (np.arange(12.0).reshape(3, 4) % 5, np.array([[-3, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 7]])),
+    "ramp": (np.add.outer(np.arange(6.0), np.arange(7.0)), np.eye(6, 7, dtype=np.int64) * np.arange(1, 7)[:, None]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize("kwargs", [{}, {"watershed_line": True}, {"connectivity": 2},
+                                    {"connectivity": 2, "watershed_line": True}, {"compactness": 0.1},
+                                    {"compactness": 1.0, "watershed_line": True}])
+def test_cases(name, kwargs):
+    image, markers = CASES[name]
+    check(image, markers, **kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"watershed_line": True}, {"compactness": 0.01}, {"connectivity": 2}])
+def test_two_blobs_with_mask(kwargs):
+    image, distance, markers = two_blobs()
+    check(-distance, markers, mask=image, **kwargs)
+
+
+def test_nuclei_scene():
+    image, labels = data.nuclei((64, 64), n=6, seed=3)
+    mask = labels > 0
+    distance = ndi.distance_transform_edt(mask)
+    markers = ndi.label(distance > 0.7 * ndi.maximum_filter(distance, size=9))[0] * mask
+    for kwargs in ({}, {"watershed_line": True}, {"compactness": 0.05}):
+        check(-distance, markers, mask=mask, **kwargs)
+        check(image, markers, mask=mask, **kwargs)
+
+
+def test_markers_outside_mask_are_dropped():
+    image = np.zeros((5, 5))
+    markers = np.zeros((5, 5), int)
+    markers[0, 0] = 1
+    markers[4, 4] = 2
+    mask = np.ones((5, 5), bool)
+    mask[0, 0] = False
+    out = check(image, markers, mask=mask)
+    assert out[0, 0] == 0 and (out[mask] == 2).all()
+
+
+@pytest.mark.parametrize("dtype", [np.bool_, np.uint8, np.int8, np.int16, np.uint16, np.int32, np.int64, np.uint64])
+def test_output_dtype_follows_markers(dtype):
+    image = np.array([[0, 5, 1, 1, 9, 0]], float)
+    markers = np.array([[1, 0, 0, 0, 0, 2]]).astype(dtype)
+    check(image, markers)
+
+
+def test_int_markers_with_empty_mask():
+    with np.errstate(divide="ignore"):
+        check(np.zeros((4, 4)), 3, mask=np.zeros((4, 4), bool))  # the reference: OverflowError
+
+
+def test_markers_list_and_int_and_none():
+    image = np.array([[0, 5, 1, 1, 9, 0], [1, 2, 3, 1, 0, 0]], float)
+    check(image, [[1, 0, 0, 0, 0, 2], [0] * 6])
+    for n in (1, 2, 3, 5, 50):
+        check(image, n)
+        check(image, n, mask=image < 4)
+    check(image)  # local minima
+    check(image, connectivity=2)
+    check(np.zeros((4, 4)))  # constant: no minima, nothing labelled
+
+
+@pytest.mark.parametrize("footprint,offset", [
+    (np.ones((3, 3), bool), None),
+    (np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], bool), None),
+    (np.ones((5, 5), bool), None),
+    (np.ones((1, 3), bool), None),
+    (np.ones((3, 3), bool), (1, 1)),
+])
+def test_connectivity_arrays(footprint, offset):
+    rng = np.random.default_rng(1)
+    image = rng.integers(0, 4, (9, 11)).astype(float)
+    markers = np.zeros((9, 11), int)
+    markers[0, 0], markers[8, 10], markers[4, 5] = 1, 2, 3
+    check(image, markers, connectivity=footprint, offset=offset)
+    check(image, markers, connectivity=footprint, offset=offset, watershed_line=True)
+
+
+def test_3d():
+    rng = np.random.default_rng(2)
+    image = rng.integers(0, 5, (6, 7, 8)).astype(np.float32)
+    markers = (rng.random(image.shape) < 0.03) * rng.integers(1, 4, image.shape)
+    for kwargs in ({}, {"connectivity": 3}, {"watershed_line": True}, {"compactness": 0.2}, {"mask": image < 4}):
+        check(image, markers, **kwargs)
+    check(image)
+
+
+def test_1d():
+    check(np.array([3.0, 1, 2, 0, 5, 4]), np.array([0, 1, 0, 0, 0, 2]))
+    check(np.array([3.0, 1, 2, 0, 5, 4]))
+
+
+@given(
+    image=hnp.arrays(st.sampled_from([np.uint8, np.float64, np.int32]),
+                     hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=9),
+                     elements=st.integers(0, 4)),
+    seed=st.integers(0, 2 ** 16),
+    kind=st.sampled_from(["array", "int", "none"]),
+    watershed_line=st.booleans(),
+    compactness=st.sampled_from([0.0, 0.0, 0.05, 3.0]),
+    use_mask=st.booleans(),
+    connectivity=st.integers(1, 3),
+)
+def test_hypothesis(image, seed, kind, watershed_line, compactness, use_mask, connectivity):
+    rng = np.random.default_rng(seed)
+    kwargs = dict(watershed_line=watershed_line, compactness=compactness,
+                  connectivity=min(connectivity, image.ndim))
+    if use_mask:
+        kwargs["mask"] = rng.random(image.shape) < 0.8
+    if kind == "array":
+        markers = (rng.random(image.shape) < 0.15) * rng.integers(1, 5, image.shape)
+    elif kind == "int":
+        markers = int(rng.integers(1, 6))
+    else:
+        markers = None
+    check(image, markers, **kwargs)
+
+
+def test_bad_input():
+    image = np.zeros((4, 5))
+    assert_same_error(watershed, ref_watershed, image, np.zeros((4, 4), int))
+    assert_same_error(watershed, ref_watershed, image, np.zeros((4, 5), int), mask=np.ones((5, 4), bool))
+    assert_same_error(watershed, ref_watershed, image, np.zeros((4, 5), float))
+    assert_same_error(watershed, ref_watershed, image, np.zeros((4, 5), int), connectivity=np.ones((3, 3, 3)))
+    err = assert_same_error(watershed, ref_watershed, image, np.zeros((4, 5), int), connectivity=np.ones((2, 2)))
+    assert "connectivity" in str(err).lower()
+
+
+# --- the heap on its own ----------------------------------------------------------------------
+def test_heap_pops_in_value_age_order():
+    rng = np.random.default_rng(0)
+    values = rng.integers(0, 5, 300).astype(float)
+    heap = heap_new(4)
+    size = 0
+    for age, v in enumerate(values):
+        heap = heap_reserve(heap, size, 1)
+        heap_push(*heap, size, v, age + 1, age, 0)
+        size += 1
+    popped = []
+    while size:
+        v, age, index, _ = heap_pop(*heap, size)
+        size -= 1
+        popped.append((v, age))
+    assert popped == sorted(zip(values.tolist(), range(1, len(values) + 1)))
+
+
+def test_heap_equal_keys_leave_in_the_reference_order():
+    """Age-0 items with equal values (tied markers) leave in the order of the textbook binary
+    heap (which the bottom-up pop keeps for unique keys): [a, b, c] pops as a, c, b."""
+    heap = heap_new(4)
+    size = 0
+    for index in range(3):
+        heap = heap_reserve(heap, size, 1)
+        heap_push(*heap, size, 1.0, 0, index, index)
+        size += 1
+    order = []
+    while size:
+        order.append(heap_pop(*heap, size)[2])
+        size -= 1
+    assert order == [0, 2, 1]

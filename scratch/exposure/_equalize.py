@@ -1,0 +1,140 @@
+"""Histogram equalisation: map every grey level through the cumulative histogram.
+
+If ``cdf(v)`` is the fraction of pixels with intensity ``<= v``, then ``cdf(x)`` of a pixel is
+its *rank* in the image, in ``(0, 1]``.  Replacing every pixel by its rank spreads the
+intensities as evenly over ``[0, 1]`` as the image allows: the output histogram is as flat as
+the discrete input permits.  Steps:
+
+1. :func:`~scratch.exposure.cumulative_distribution` — counts per bin (one bin per integer
+   value, or ``nbins`` equal bins for floats), running sum, divided by ``N``;
+2. each pixel ``x`` is mapped by *linear interpolation* of the points
+   ``(bin_centers[b], cdf[b])``: an integer pixel sits exactly on a centre and gets
+   ``cdf[b]``; a float pixel between centres ``b`` and ``b + 1`` gets
+   ``cdf[b] + (cdf[b+1] - cdf[b]) / (c[b+1] - c[b]) * (x - c[b])`` (``np.interp``'s formula,
+   values outside the centres clamp to the end values).
+
+With ``mask`` only the masked pixels build the histogram, but the whole image is mapped.
+Cost ``O(N + nbins)``: one histogram pass and one mapping pass, both parallel.
+
+References
+----------
+.. [1] R. C. Gonzalez, R. E. Woods, *Digital Image Processing*, section 3.3.1.
+.. [2] scikit-image, ``skimage/exposure/exposure.py`` (0.26): ``equalize_hist``;
+       NumPy ``numpy/_core/src/multiarray/compiled_base.c``: ``arr_interp``.
+"""
+
+import numpy as np
+
+from .._checks import as_array
+from .._jit import jit, parallel_jit, prange
+from ._histogram import _supported_float_type, cumulative_distribution
+
+__all__ = ["equalize_hist"]
+
+
+@jit
+def _interp_one(x, xp, fp, j):
+    """np.interp of ``x`` in segment ``j`` (``xp[j] <= x < xp[j+1]``), NumPy's NaN rules."""
+    slope = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j])
+    res = slope * (x - xp[j]) + fp[j]
+    if res != res:  # NaN: try from the right end, then a flat segment
+        res = slope * (x - xp[j + 1]) + fp[j + 1]
+        if res != res and fp[j] == fp[j + 1]:
+            res = fp[j]
+    return res
+
+
+@parallel_jit
+def _interp(flat, xp, fp, out):
+    """``out[i] = np.interp(flat[i], xp, fp)`` for increasing ``xp`` (binary search)."""
+    m = xp.shape[0]
+    left = fp[0]
+    right = fp[m - 1]
+    for i in prange(flat.shape[0]):
+        x = np.float64(flat[i])
+        if x != x:
+            out[i] = x
+        elif x > xp[m - 1]:
+            out[i] = right
+        elif x < xp[0]:
+            out[i] = left
+        elif x == xp[m - 1]:
+            out[i] = right
+        else:
+            lo = 0
+            hi = m - 1  # invariant xp[lo] <= x < xp[hi]
+            while hi - lo > 1:
+                mid = (lo + hi) >> 1
+                if xp[mid] <= x:
+                    lo = mid
+                else:
+                    hi = mid
+            if x == xp[lo]:
+                out[i] = fp[lo]
+            else:
+                out[i] = _interp_one(x, xp, fp, lo)
+
+
+@parallel_jit
+def _lookup(flat, lo, table, out):
+    """``out[i] = table[flat[i] - lo]`` (integer pixels sit exactly on the bin centres)."""
+    for i in prange(flat.shape[0]):
+        out[i] = table[np.int64(flat[i]) - lo]
+
+
+def equalize_hist(image, nbins=256, mask=None):
+    """Return image after histogram equalization.
+
+    Every pixel is replaced by the value of the cumulative distribution function of the
+    image at its intensity (interpolated linearly between bin centres): a map that makes the
+    histogram as flat as possible.  See the module docstring for the steps.
+
+    Parameters
+    ----------
+    image : array
+        Image array.
+    nbins : int, optional
+        Number of bins for image histogram. Note: this argument is ignored for integer
+        images, for which each integer is its own bin.
+    mask : ndarray of bools or 0s and 1s, optional
+        Array of same shape as `image`. Only points at which mask == True are used for the
+        equalization, which is applied to the whole image.
+
+    Returns
+    -------
+    out : float array
+        Image array after histogram equalization (float32 for float32 input, else float64).
+
+    See Also
+    --------
+    skimage.exposure.equalize_hist : the reference.
+    equalize_adapthist : the local (contrast-limited) version.
+
+    References
+    ----------
+    .. [1] http://www.janeriksolem.net/histogram-equalization-with-python-and.html
+    .. [2] https://en.wikipedia.org/wiki/Histogram_equalization
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> equalize_hist(np.array([[0, 0], [100, 200]], np.uint8))
+    array([[0.5 , 0.5 ],
+           [0.75, 1.  ]])
+    """
+    image = as_array(image, "image")
+    if mask is not None:
+        mask = np.array(mask, dtype=bool)
+        cdf, bin_centers = cumulative_distribution(image[mask], nbins)
+    else:
+        cdf, bin_centers = cumulative_distribution(image, nbins)
+    flat = np.ascontiguousarray(image).reshape(-1)
+    out = np.empty(flat.shape, np.float64)
+    table = np.ascontiguousarray(cdf, dtype=np.float64)
+    if image.dtype.kind in "iu" and mask is None:
+        _lookup.sized(flat.size)(flat, int(bin_centers[0]), table, out)
+    else:
+        if flat.dtype == np.bool_:
+            flat = flat.view(np.uint8)
+        _interp.sized(flat.size)(flat, np.ascontiguousarray(bin_centers, dtype=np.float64), table, out)
+    return out.reshape(image.shape).astype(_supported_float_type(image.dtype), copy=False)
