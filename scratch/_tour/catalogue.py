@@ -742,6 +742,11 @@ ENTRIES = (
           note="local mean (running sums) minus an offset"),
 )
 
+#: The chapters of the course, in the order it teaches them; the tour follows this order.
+COURSE_ORDER = ("pixels", "filters", "thresholds", "morphology", "labels", "watershed", "measurements",
+                "tracking")
+ENTRIES = tuple(sorted(ENTRIES, key=lambda entry: COURSE_ORDER.index(entry.family)))  # stable
+
 
 def select(patterns=None, entries=ENTRIES):
     """Entries named by ``patterns``: an exact name wins, otherwise a substring of the name.
