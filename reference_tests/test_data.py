@@ -5,9 +5,12 @@ their ground truth consistent with what the reference tools find in them (e.g. t
 are numbered as ``skimage.measure.label`` numbers the components).
 """
 
+import hashlib
+
 import numpy as np
 import pytest
 import skimage.data
+import skimage.filters
 import skimage.measure
 
 from scratch import data
@@ -105,6 +108,102 @@ def test_nuclei_scene():
     # nuclei are brighter than the background
     assert image[labels > 0].mean() > image[labels == 0].mean() + 100
     np.testing.assert_array_equal(data.nuclei((192, 192), n=20, seed=4).image, image)
+
+
+# sha256 of (image bytes, labels bytes) computed from data.nuclei BEFORE background_slope and
+# channels were added: the new options must not change what the tour, tests and tutorials draw.
+NUCLEI_HASHES = {
+    (): ("df278486b53689555b3496ae546d3e4d16b0ba070261fc77452f3c5a6f00147b",
+         "19ec4ddce39c60d9871f6904f7e803568d7a958a7418ed4053e98099e709be65"),
+    (("shape", (192, 192)), ("n", 20), ("seed", 4)): (
+        "d7f1137548b583abbb596b4a28d5bd4f24beae650c89ad963f34dba515318798",
+        "d3ad7d0e530080e2827dbfa02bad9752dda703603c0d63141b92b3fb6ef6d2b1"),
+    (("seed", 3), ("photons", 200.0)): (
+        "e723bf18eafeb80a69abeffb858af15b0e0b3da22f42f0379c219678134ce60c",
+        "d8a7fb0aa7f99deb9b812b64155018c4d8f6ede9a6ec68239b9fa881cd0509d1"),
+}
+
+
+def _sha(array):
+    return hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest()
+
+
+@pytest.mark.parametrize("kwargs", list(NUCLEI_HASHES), ids=str)
+def test_nuclei_default_output_unchanged(kwargs):
+    image_hash, labels_hash = NUCLEI_HASHES[kwargs]
+    kwargs = dict(kwargs)
+    for extra in [{}, {"background_slope": 0.0, "channels": 1}]:
+        image, labels = data.nuclei(**kwargs, **extra)
+        assert (_sha(image), _sha(labels)) == (image_hash, labels_hash), extra
+    # with a second channel, channel 0 and the labels are still the same
+    image, labels = data.nuclei(**kwargs, channels=2)
+    assert (_sha(image[..., 0]), _sha(labels)) == (image_hash, labels_hash)
+
+
+def test_nuclei_second_channel():
+    scene = data.nuclei((192, 160), n=20, seed=4, channels=2)
+    image, labels = scene  # Scene still unpacks
+    assert scene.image is image and scene.labels is labels
+    assert image.shape == (192, 160, 2) and image.dtype == np.uint16
+    assert labels.shape == (192, 160) and labels.dtype == np.int32
+    np.testing.assert_array_equal(skimage.measure.label(labels > 0, connectivity=1) > 0, labels > 0)
+    # the marker lies within the labels: outside them only the dark offset (5 counts) remains
+    marker = image[..., 1].astype(float)
+    assert abs(marker[labels == 0].mean() - 5.0) < 0.2
+    props = skimage.measure.regionprops(labels, intensity_image=marker)
+    means = np.array([p.intensity_mean for p in props]) - 5.0
+    stain = np.array([p.intensity_mean for p in
+                      skimage.measure.regionprops(labels, intensity_image=image[..., 0])])
+    assert len(props) == 20 and means.min() > 0.5
+    # a constant level per nucleus (Poisson noise only): the spread is that of the noise
+    for p in props:
+        assert p.image_intensity[p.image].std() < 4 * np.sqrt(p.intensity_mean) + 1
+    # levels span orders of magnitude (log-normal) and do not follow channel 0
+    assert np.log10(means.max() / means.min()) > 1.5
+    assert abs(np.corrcoef(np.log(stain), np.log(means))[0, 1]) < 0.6
+    # deterministic, and seeded
+    np.testing.assert_array_equal(data.nuclei((192, 160), n=20, seed=4, channels=2).image, image)
+    assert not np.array_equal(data.nuclei((192, 160), n=20, seed=5, channels=2).image[..., 1],
+                              image[..., 1])
+
+
+def _background_plane(image, labels):
+    """Least-squares plane a + b*row + c*col through the pixels at least 3 px from any nucleus."""
+    import scipy.ndimage as ndi
+
+    far = ndi.distance_transform_edt(labels == 0) > 3
+    rows, cols = np.nonzero(far)
+    design = np.column_stack([np.ones(rows.size), rows, cols])
+    coef, *_ = np.linalg.lstsq(design, image[far].astype(float), rcond=None)
+    return coef
+
+
+def test_nuclei_uneven_background():
+    shape, photons = (200, 300), 400.0
+    flat, labels = data.nuclei(shape, n=30, seed=2)
+    uneven, labels_uneven = data.nuclei(shape, n=30, seed=2, background_slope=1.0)
+    assert uneven.dtype == np.uint16 and uneven.shape == shape
+    np.testing.assert_array_equal(labels_uneven, labels)  # the gradient does not move nuclei
+    np.testing.assert_array_equal(data.nuclei(shape, n=30, seed=2, background_slope=1.0).image,
+                                  uneven)
+    a, b, c = _background_plane(flat, labels)
+    assert abs(a - 100) < 3 and abs(b) < 0.02 and abs(c) < 0.02
+    # the documented ramp: 0 at the top-left corner, slope * photons at the bottom-right one
+    a, b, c = _background_plane(uneven, labels)
+    expected = [100, photons / 2 / (shape[0] - 1), photons / 2 / (shape[1] - 1)]
+    np.testing.assert_allclose([a, b, c], expected, rtol=0.05, atol=3)
+    # uneven enough that a single global threshold (skimage's Otsu) misclassifies background
+    mask = uneven > skimage.filters.threshold_otsu(uneven)
+    assert np.count_nonzero(mask & (labels == 0)) > 0.05 * np.count_nonzero(labels == 0)
+
+
+@pytest.mark.parametrize("kwargs, match", [({"channels": 3}, "`channels`"),
+                                           ({"channels": 0}, "`channels`"),
+                                           ({"background_slope": -1.0}, "`background_slope`"),
+                                           ({"background_slope": np.nan}, "`background_slope`")])
+def test_nuclei_bad_options(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        data.nuclei((64, 64), n=4, **kwargs)
 
 
 def test_checkerboard():

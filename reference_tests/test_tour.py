@@ -148,6 +148,8 @@ def test_main_exit_status(tmp_path, monkeypatch, capsys):
     assert main(["--only", "fake_missing", "--no-figures", "--out", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "fake_negative" in out and "identical" in out and "not available" in out
+    # at the end: the whole run's time and the share of it spent in first calls (compilation)
+    assert "the tour took" in out and "were scratch's first calls" in out
 
 
 def test_list(capsys):
@@ -174,6 +176,7 @@ def test_python_m_scratch_only(tmp_path):
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "identical" in proc.stdout and "2 of 2 agree" in proc.stdout
+    assert proc.stdout.rstrip().splitlines()[-1].startswith("the tour took ")
     for name in CHEAP:
         assert (tmp_path / f"{name}.png").exists()
     assert "invert.png" in (tmp_path / "index.html").read_text()

@@ -304,7 +304,7 @@ def volume(shape=(48, 64, 64), n=10, radius=6, seed=0, noise=0.05):
     return blobs(shape, n=n, radius=radius, seed=seed, noise=noise)
 
 
-def nuclei(shape=(256, 256), n=30, seed=0, photons=400.0):
+def nuclei(shape=(256, 256), n=30, seed=0, photons=400.0, background_slope=0.0, channels=1):
     """Touching, elliptical, nuclei-like objects with Poisson noise — a watershed exercise.
 
     Each nucleus is an ellipse with semi-axes in [7, 13] pixels, a random orientation and a
@@ -313,6 +313,22 @@ def nuclei(shape=(256, 256), n=30, seed=0, photons=400.0):
     the nucleus whose ellipse contains it most deeply (smallest normalised radius), which
     splits touching nuclei along the line a watershed of the distance transform would find.
     The intensity is ``100 + photons * clean`` counts with Poisson noise.
+
+    Two options make the scene harder and richer (both off by default, and neither changes
+    the default image):
+
+    * **Uneven background** (``background_slope > 0``): a smooth illumination gradient is
+      added to the expected counts *before* the Poisson noise.  It rises linearly along the
+      diagonal, from 0 at the top-left corner to ``background_slope * photons`` counts at the
+      bottom-right one — with ``background_slope=1`` the far background is brighter than the
+      dimmest nuclei near the near corner, so one global threshold fails and a local one
+      (``threshold_local``) is needed.
+    * **A second channel** (``channels=2``): a nuclear marker measured in the same nuclei.
+      Each nucleus gets a level drawn log-normally (median 50 counts, ``sigma=1.5`` in log,
+      so levels span orders of magnitude), independently of its brightness in channel 0;
+      the marker fills exactly the nucleus's label pixels, on a dark background of 5 counts,
+      with Poisson noise.  Channel 0 is the same image as with ``channels=1`` (the marker's
+      random numbers are drawn after it); the gradient applies to channel 0 only.
 
     Parameters
     ----------
@@ -324,11 +340,24 @@ def nuclei(shape=(256, 256), n=30, seed=0, photons=400.0):
         Seed of ``numpy.random.default_rng``.
     photons : float
         Expected counts of the brightest nucleus above background (higher = less noise).
+    background_slope : float
+        Height of the illumination gradient, as a fraction of ``photons`` (0 = flat
+        background, the default; must be >= 0).
+    channels : {1, 2}
+        1 for the nuclear stain alone (a 2-D image); 2 adds the marker as a second channel
+        on a last axis.
 
     Returns
     -------
     scene : Scene
-        ``image`` (uint16 counts) and ``labels`` (int32, raster order).
+        ``image`` (uint16 counts; shape ``shape``, or ``shape + (2,)`` with ``channels=2``)
+        and ``labels`` (int32, raster order), the same labels for both channels.
+
+    Raises
+    ------
+    ValueError
+        If ``shape`` is not 2-D, ``channels`` is not 1 or 2, ``background_slope`` is
+        negative or not finite, or the nuclei do not fit.
 
     Examples
     --------
@@ -336,10 +365,18 @@ def nuclei(shape=(256, 256), n=30, seed=0, photons=400.0):
     >>> image, labels = data.nuclei((128, 128), n=8)
     >>> image.dtype, int(labels.max())
     (dtype('uint16'), 8)
+    >>> image, labels = data.nuclei((128, 128), n=8, background_slope=1.0, channels=2)
+    >>> image.shape, labels.shape
+    ((128, 128, 2), (128, 128))
     """
     shape = tuple(int(s) for s in shape)
     if len(shape) != 2:
         raise ValueError(f"`shape` must have 2 items, got {shape!r}")
+    if channels not in (1, 2):
+        raise ValueError(f"`channels` must be 1 or 2, got {channels!r}")
+    background_slope = float(background_slope)
+    if not (np.isfinite(background_slope) and background_slope >= 0):
+        raise ValueError(f"`background_slope` must be finite and >= 0, got {background_slope!r}")
     rng = np.random.default_rng(seed)
     centres = _place_centres(rng, shape, n, 8, 12, "nuclei")
     axes = rng.uniform(7.0, 13.0, size=(n, 2))
@@ -365,8 +402,19 @@ def nuclei(shape=(256, 256), n=30, seed=0, photons=400.0):
         win = (d <= 1.0) & (d < depth[rs, cs])
         labels[rs, cs][win] = k + 1
         depth[rs, cs] = np.where(win, d, depth[rs, cs])
-    counts = rng.poisson(100.0 + photons * clean)
-    return Scene(counts.astype(np.uint16), _raster_order(labels))
+    expected = 100.0 + photons * clean
+    if background_slope:  # skipped when 0, so the default image stays bit for bit the same
+        rr, cc = np.ogrid[: shape[0], : shape[1]]
+        ramp = (rr / max(shape[0] - 1, 1) + cc / max(shape[1] - 1, 1)) / 2  # 0 .. 1 on the diagonal
+        expected = expected + background_slope * photons * ramp
+    counts = rng.poisson(expected)
+    labels = _raster_order(labels)
+    if channels == 1:
+        return Scene(counts.astype(np.uint16), labels)
+    # the marker: drawn after channel 0, so channel 0 is unchanged; one level per nucleus
+    level = np.concatenate([[0.0], rng.lognormal(np.log(50.0), 1.5, size=int(labels.max()))])
+    marker = np.minimum(rng.poisson(5.0 + level[labels]), np.iinfo(np.uint16).max)
+    return Scene(np.stack([counts, marker], axis=-1).astype(np.uint16), labels)
 
 
 def checkerboard(shape=(256, 256), square=32, low=0.0, high=1.0):

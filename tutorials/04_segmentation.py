@@ -360,6 +360,8 @@ show(fig, "accuracy")
 #    suffers first — the threshold, or the seeds?
 # 5. Pass `watershed_line=True` to the seeded watershed: where do the lines go, and how do
 #    they change the IoU?
+# 6. Light the scene unevenly (`data.nuclei(background_slope=1.0)`): which nuclei does the
+#    Otsu mask lose or merge, and does `threshold_local` (chapter 03) bring them back?
 
 # %%
 (OUT / "results.json").write_text(json.dumps(RESULTS, indent=2))

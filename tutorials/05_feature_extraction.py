@@ -72,12 +72,17 @@ def max_rel_diff(ours, ref):
 # %% [markdown]
 # ## The nuclei, segmented
 #
-# Chapter 04's pipeline in five lines: smooth, Otsu, distance transform (smoothed), one seed
-# per nucleus from `peak_local_max` with a 15×15 footprint, and a watershed from the seeds
-# within the mask.
+# This time we draw the scene with two channels: `data.nuclei(..., channels=2)` returns an
+# image of shape `(256, 256, 2)` — channel 0 the nuclear stain (the very image chapter 04
+# segmented), channel 1 a second marker measured later — and the one label image of the true
+# nuclei. We segment channel 0 with chapter 04's pipeline in five lines: smooth, Otsu,
+# distance transform (smoothed), one seed per nucleus from `peak_local_max` with a 15×15
+# footprint, and a watershed from the seeds within the mask.
 
 # %%
-nuclei, truth = data.nuclei((256, 256), n=30, seed=0)
+image, truth = data.nuclei((256, 256), n=30, seed=0, channels=2)
+nuclei = image[..., 0]
+print("image", image.shape, image.dtype, "· labels", truth.shape, truth.dtype)
 smooth = scratch.filters.gaussian(nuclei, 1, preserve_range=True)
 mask = smooth > scratch.filters.threshold_otsu(smooth)
 distance = scratch.filters.gaussian(scratch.ndimage.distance_transform_edt(mask), 2)
@@ -206,17 +211,17 @@ table.to_csv(OUT / "regionprops.csv", index=False)
 # ## A second channel, measured in the same nuclei
 #
 # Microscopes record several channels; the nuclear stain segments, the other channels are
-# *measured* in the same objects. Our synthetic nuclei have one channel, so we draw a
-# second one on the true nuclei: a marker whose level varies over orders of magnitude from
-# nucleus to nucleus (log-normal), blurred by the optics and with photon noise. Passing the
-# two channels stacked on a last axis, `intensity_image` of shape `(256, 256, 2)`, gives
-# every intensity property per channel (`intensity_mean-0`, `intensity_mean-1`).
+# *measured* in the same objects. Channel 1 of our scene is such a marker: it fills the true
+# nuclei, at a level that varies over orders of magnitude from nucleus to nucleus
+# (log-normal) and independently of the stain, on a dark background of 5 counts, with
+# photon noise. Passing the two channels stacked on a last axis — the scene's `image`, of
+# shape `(256, 256, 2)`, as `intensity_image` — gives every intensity property per channel
+# (`intensity_mean-0`, `intensity_mean-1`). The labels are the watershed's, found in
+# channel 0 alone.
 
 # %%
-rng = np.random.default_rng(1)
-level = np.concatenate([[0.0], rng.lognormal(np.log(50.0), 1.5, size=truth.max())])
-marker = rng.poisson(5.0 + scratch.ndimage.gaussian_filter(level[truth], 1.0)).astype(np.uint16)
-channels = np.stack([nuclei, marker], axis=-1)
+marker = image[..., 1]
+channels = image  # (rows, columns, channel): the layout regionprops expects
 marker_shown = np.maximum(marker, 1)  # a log colour scale cannot show the few zero counts
 two = pd.DataFrame(scratch.measure.regionprops_table(
     labels, channels, properties=("label", "area", "intensity_mean", "intensity_max")))

@@ -12,6 +12,7 @@ or errors (e.g. its scratch function does not exist yet), 2 for bad command-line
 import argparse
 import os
 import sys
+import time
 
 __all__ = ["main", "build_parser", "run_tour"]
 
@@ -126,6 +127,7 @@ def run_tour(entries, out="scratch-tour", figures=True, repeat=5, console=None):
     from .runner import run_entry
 
     console = console or _console()
+    started = time.perf_counter()
     os.makedirs(out, exist_ok=True)
     results, pngs = [], {}
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -149,7 +151,8 @@ def run_tour(entries, out="scratch-tour", figures=True, repeat=5, console=None):
     console.print(_results_table(results))
     write_json(results, out)
     if figures:
-        index = write_index(results, pngs, out)
+        first = sum(r.scratch.first for r in results if r.scratch is not None)
+        index = write_index(results, pngs, out, elapsed=(time.perf_counter() - started, first))
         console.print(f"figures and index: [bold]{index}[/bold]")
     for r in results:
         if r.trace:
@@ -157,6 +160,10 @@ def run_tour(entries, out="scratch-tour", figures=True, repeat=5, console=None):
     n_ok = sum(r.ok for r in results)
     colour = "green" if n_ok == len(results) else "red"
     console.print(f"[{colour}]{n_ok} of {len(results)} agree with their reference[/{colour}]")
+    total = time.perf_counter() - started
+    first = sum(r.scratch.first for r in results if r.scratch is not None)
+    console.print(f"the tour took {total:.1f} s; {first:.1f} s of it ({first / total:.0%}) were "
+                  "scratch's first calls (Numba compilation, or loading the disk cache when warm)")
     return results
 
 

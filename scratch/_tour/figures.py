@@ -29,7 +29,24 @@ def _display(ax, image, vmin=None, vmax=None, cmap="gray"):
         hi = image.max() if image.size else 1.0
         image = np.clip(image / (255.0 if hi > 1.0 else 1.0), 0.0, 1.0)
         return ax.imshow(image, interpolation="nearest")
-    return ax.imshow(image, cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest")
+    # a long thin table (e.g. 500 x 4 neighbour distances) would be a hairline: stretch it
+    thin = image.ndim == 2 and max(image.shape) > 10 * max(min(image.shape), 1)
+    aspect = "auto" if thin else None
+    return ax.imshow(image, cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest",
+                     aspect=aspect)
+
+
+def _is_point_set(a):
+    """An (n, 2) or (n, 3) array of coordinates rather than an image."""
+    return a.ndim == 2 and a.shape[1] in (2, 3) and a.shape[0] > 10 * a.shape[1]
+
+
+def _short(value, width=40):
+    """A keyword argument's value for a title: arrays by shape and dtype, long reprs cut."""
+    if isinstance(value, np.ndarray):
+        return f"<{'×'.join(map(str, value.shape))} {value.dtype} array>"
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def save_figure(result, path):
@@ -55,7 +72,12 @@ def save_figure(result, path):
     axes = fig.subplots(1, 4)
     finite = ref[np.isfinite(ref)]
     vmin, vmax = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-    _display(axes[0], inp)
+    if _is_point_set(inp):  # coordinates: draw the points (row, column) where they are
+        axes[0].scatter(inp[:, 1], inp[:, 0], s=2, c="k")
+        axes[0].set_aspect("equal")
+        axes[0].invert_yaxis()
+    else:
+        _display(axes[0], inp)
     small = {"fontsize": 10}
     shape = np.shape(args[0])
     plane = " (middle plane)" if len(shape) == 3 and inp.ndim == 2 else ""
@@ -84,7 +106,7 @@ def save_figure(result, path):
     for ax in axes:
         ax.set_xticks([])
         ax.set_yticks([])
-    kwargs = ", ".join(f"{k}={v!r}" for k, v in entry.kwargs.items())
+    kwargs = ", ".join(f"{k}={_short(v)}" for k, v in entry.kwargs.items())
     verdict = result.agreement.text if result.agreement else result.status
     fig.suptitle(f"{entry.name}({kwargs}) — {verdict}", fontsize=13)
     fig.savefig(path, dpi=72)
@@ -92,7 +114,7 @@ def save_figure(result, path):
 
 def _row(result, figure):
     e = result.entry
-    agreement = result.agreement.text if result.agreement else html.escape(result.error)
+    agreement = result.agreement.text if result.agreement else result.error  # escaped below
     ratio = result.ratio
     cls = {"ok": "ok", "disagree": "bad", "error": "err"}[result.status]
     link = f'<a href="#{html.escape(e.name)}">{html.escape(e.name)}</a>' if figure else html.escape(e.name)
@@ -106,7 +128,7 @@ def _row(result, figure):
     )
 
 
-def write_index(results, figures, out):
+def write_index(results, figures, out, elapsed=None):
     """Write ``index.html``: the summary table and every figure below it.
 
     Parameters
@@ -116,6 +138,8 @@ def write_index(results, figures, out):
         Entry name -> PNG file name (relative to ``out``) for the entries that have one.
     out : str
         The output folder.
+    elapsed : tuple of float, optional
+        ``(whole run, scratch's first calls)`` in seconds, stated under the title.
 
     Returns
     -------
@@ -136,6 +160,8 @@ def write_index(results, figures, out):
             f'alt="{html.escape(r.entry.name)}"></a></section>'
         )
     n_ok = sum(r.ok for r in results)
+    timing = "" if elapsed is None else (
+        f" This run took {elapsed[0]:.1f} s, {elapsed[1]:.1f} s of it in scratch's first calls.")
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>scratch tour</title>
 <style>
@@ -147,7 +173,7 @@ img {{ max-width: 100%; }}
 </style></head><body>
 <h1>scratch tour</h1>
 <p>{n_ok} of {len(results)} algorithms agree with their reference. Times are medians after a
-first call (which compiles or loads the Numba kernels); ratio = scratch / reference.</p>
+first call (which compiles or loads the Numba kernels); ratio = scratch / reference.{timing}</p>
 <table><tr><th>algorithm</th><th>family</th><th>reference</th><th>agreement</th>
 <th>scratch</th><th>reference</th><th>ratio</th><th>first call</th></tr>
 {rows}
