@@ -18,7 +18,7 @@ Reference: SciPy ``scipy.ndimage.uniform_filter`` (ni_filters.c, ``NI_UniformFil
 
 import numpy as np
 
-from .._checks import normalize_axis
+from .._checks import normalize_axis, normalize_sequence
 from .._jit import parallel_jit, prange
 from ._boundary import canonical_mode, extend_indices, extend_line
 from ._support import as_cval, check_axes, get_output, input_array, kernel_output, store, working_array
@@ -190,8 +190,6 @@ def uniform_filter(input, size=3, output=None, mode="reflect", cval=0.0, origin=
            [3.33333333, 4.        , 4.66666667],
            [5.33333333, 6.        , 6.66666667]])
     """
-    from .._checks import normalize_sequence
-
     input = input_array(input)
     output = get_output(output, input)
     axes = check_axes(axes, input.ndim)
