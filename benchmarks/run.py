@@ -48,7 +48,7 @@ from scratch._tour.catalogue import ENTRIES, NotApplicable, select  # noqa: E402
 from scratch._tour.runner import measure, resolve  # noqa: E402
 
 DEFAULT_SIZES = (512, 2048, 4096)
-DEFAULT_DTYPES = ("uint8", "float32", "float64")
+DEFAULT_DTYPES = ("uint8", "uint16", "float32", "float64")
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from hypothesis.extra import numpy as hnp
 from scratch import data
 from scratch.measure import regionprops, regionprops_table
 from scratch.measure._convex_hull import convex_hull_image_2d
+from scratch.measure._convex_hull_3d import convex_hull_3d, convex_hull_image_3d
 
 from conftest import assert_same_error, unchanged_copy
 
@@ -30,8 +31,9 @@ PROPS_2D = [
     "moments_weighted_hu", "moments_weighted_normalized", "num_pixels", "orientation", "perimeter",
     "perimeter_crofton", "slice", "solidity",
 ]
-# 3-D: the 2-D-only properties raise NotImplementedError in both; the convex family is 2-D only here
-PROPS_3D = [p for p in PROPS_2D if p not in ("area_convex", "image_convex", "solidity", "feret_diameter_max")]
+# 3-D: the 2-D-only properties raise NotImplementedError in both
+PROPS_3D = list(PROPS_2D)
+CONVEX = ["area", "image_convex", "area_convex", "solidity", "feret_diameter_max"]
 
 
 def first_order_atol(mu0, extent):
@@ -223,6 +225,150 @@ def test_convex_hull_image_matches_reference():
             np.testing.assert_array_equal(convex_hull_image_2d(image), convex_hull_image(image))
 
 
+# --- 3-D convex hull family -----------------------------------------------------------------
+def random_blobs_3d(rng, shape, n_labels):
+    """Labels 1..n_labels, each a union of two random ellipsoids (later labels paint over
+    earlier ones, so regions may be cut, non-convex or in pieces), plus stray voxels."""
+    labels = np.zeros(shape, np.int32)
+    grid = np.indices(shape)
+    for lab in range(1, n_labels + 1):
+        for _ in range(2):
+            centre = rng.uniform(0, shape)
+            radii = rng.uniform(1.0, 0.45 * np.array(shape))
+            inside = sum(((g - c) / r) ** 2 for g, c, r in zip(grid, centre, radii)) <= 1
+            labels[inside] = lab
+    labels[rng.random(shape) < 0.01] = rng.integers(1, n_labels + 1)
+    return labels
+
+
+def diagonal_plate(size=6):
+    """The voxels of the plane z + y + x = size + 1: flat, but not along an axis."""
+    labels = np.zeros((size,) * 3, int)
+    z, y, x = np.indices(labels.shape)
+    labels[z + y + x == size + 1] = 1
+    return labels
+
+
+def flat_regions():
+    """Regions whose voxel centres are coplanar (the reference's qhull fails: an empty convex
+    image with a warning, area_convex 0, solidity inf, feret_diameter_max ValueError)."""
+    single = np.zeros((3, 4, 5), int)
+    single[1, 2, 3] = 1
+    plate = np.zeros((5, 6, 7), int)
+    plate[2, 1:5, :] = 1
+    line = np.zeros((5, 6, 7), int)
+    line[1:4, 3, 2] = 2
+    column = np.ones((4, 1, 1), int)
+    return [single, plate, line, column, diagonal_plate(), plate + line]
+
+
+def thin_regions():
+    """One voxel off flat: full-dimensional hulls, many voxel centres on one face plane."""
+    plate = np.zeros((5, 6, 7), int)
+    plate[2, 1:5, :] = 1
+    plate[3, 0, 0] = 1
+    diagonal = diagonal_plate()
+    diagonal[0, 0, 0] = 1
+    slab = np.zeros((4, 12, 13), int)
+    slab[1:3, 2:10, 1:12] = 1  # two voxels thick
+    cross = np.zeros((7, 7, 7), int)
+    cross[3, 3, :] = cross[3, :, 3] = cross[:, 3, 3] = 1
+    lines = np.zeros((6, 6, 6), int)
+    lines[0, 0, :] = 1
+    lines[5, :, 5] = 1  # two skew lines
+    return [plate, diagonal, slab, cross, lines, np.ones((2, 2, 2), int), np.full((2, 3, 2), 3)]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_3d_convex_random_blobs(seed):
+    rng = np.random.default_rng(seed)
+    labels = random_blobs_3d(rng, (12, 14, 16), n_labels=4)
+    check_regions(labels, props=CONVEX)
+    check_regions(labels, props=CONVEX, spacing=(2.0, 0.5, 1.25))
+    check_table(labels, properties=["label"] + CONVEX)
+    check_table(labels, properties=["label", "area_convex", "solidity", "feret_diameter_max"],
+                spacing=(0.3, 1.0, 3.0))
+
+
+@pytest.mark.parametrize("index", range(len(flat_regions())))
+def test_3d_convex_flat_regions(index):
+    labels = flat_regions()[index]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check_regions(labels, props=CONVEX)
+        check_regions(labels, props=CONVEX, spacing=(1.0, 2.0, 0.5))
+        check_table(labels, properties=["label", "area", "area_convex", "solidity", "image_convex"])
+        assert_same_error(regionprops_table, skm.regionprops_table, labels, properties=["feret_diameter_max"])
+    region = regionprops(labels)[0]
+    with pytest.warns(UserWarning, match="convex hull"):
+        region.image_convex
+
+
+@pytest.mark.parametrize("index", range(len(thin_regions())))
+def test_3d_convex_thin_regions(index):
+    labels = thin_regions()[index]
+    check_regions(labels, props=CONVEX)
+    check_regions(labels, props=CONVEX, spacing=(0.5, 1.0, 4.0))
+    check_table(labels, properties=["label", "area_convex", "solidity", "feret_diameter_max"], spacing=(3.0, 1.0, 1.0))
+
+
+def test_3d_convex_regions_touching_the_border():
+    """Regions cut by the image border (their convex images fill the crop to its edges)."""
+    labels = np.zeros((7, 8, 9), int)
+    z, y, x = np.indices(labels.shape)
+    labels[(z - 0) ** 2 + (y - 3) ** 2 + (x - 4) ** 2 <= 10] = 1  # a half ball on the z = 0 face
+    labels[(z >= 4) & (y + x >= 11)] = 2                             # a wedge in the far corner
+    labels[6, 0, 0] = 3
+    labels[5, 0, 0] = labels[6, 1, 0] = labels[6, 0, 1] = 3          # a corner tetrahedron
+    check_regions(labels, props=CONVEX)
+    check_regions(labels, props=CONVEX, spacing=(1.5, 1.0, 0.75), offset=(2, -3, 1))
+    check_table(labels, properties=["label", "bbox", "area_convex", "solidity", "feret_diameter_max"])
+
+
+def test_3d_ball_scene():
+    scene_3d = data.volume((20, 24, 28), n=3, radius=4, seed=1)
+    check_regions(scene_3d.labels, scene_3d.image, props=PROPS_3D)
+    check_table(scene_3d.labels, scene_3d.image, properties=["label", "area_convex", "solidity", "feret_diameter_max"],
+                spacing=(2.0, 1.0, 1.0))
+
+
+def test_convex_hull_image_3d_matches_reference():
+    from skimage.morphology import convex_hull_image
+
+    rng = np.random.default_rng(8)
+    for _ in range(20):
+        image = rng.random(tuple(rng.integers(1, 9, 3))) < rng.uniform(0.05, 0.5)
+        if image.any():
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                expected = convex_hull_image(image)
+                ours = convex_hull_image_3d(image)
+            np.testing.assert_array_equal(ours, expected)
+
+
+def test_convex_hull_3d_matches_qhull():
+    """Degenerate integer clouds (many duplicate and coplanar points): the same vertices as
+    qhull and the same grid points inside."""
+    from scipy.spatial import ConvexHull, QhullError
+
+    rng = np.random.default_rng(9)
+    for _ in range(40):
+        side = int(rng.integers(2, 6))
+        points = rng.integers(0, side, (int(rng.integers(5, 40)), 3))
+        vertices, faces, planes = convex_hull_3d(points)
+        try:
+            hull = ConvexHull(points)
+        except QhullError:  # coplanar points: no 3-D hull
+            assert vertices.size == faces.size == planes.size == 0
+            continue
+        assert {tuple(p) for p in points[hull.vertices]} <= {tuple(p) for p in points[vertices]}
+        grid = np.argwhere(np.ones((side + 1,) * 3, bool))
+        expected = np.all(grid @ hull.equations[:, :3].T + hull.equations[:, 3] < 1e-10, axis=1)
+        np.testing.assert_array_equal(np.all(grid @ planes[:, :3].T <= planes[:, 3], axis=1), expected)
+        edges = {(f[k], f[(k + 1) % 3]) for f in faces for k in range(3)}  # a closed surface
+        assert len(edges) == 3 * len(faces) and all((b, a) in edges for a, b in edges)
+
+
 # --- tables ---------------------------------------------------------------------------------
 FAST = ["label", "area", "bbox", "centroid", "centroid_local", "eccentricity", "orientation",
         "axis_major_length", "axis_minor_length", "inertia_tensor", "inertia_tensor_eigvals", "moments",
@@ -253,7 +399,8 @@ def test_table_multichannel_and_spacing():
 def test_table_3d():
     rng = np.random.default_rng(6)
     labels = random_labels(rng, (5, 6, 7), n_labels=3)
-    props = [p for p in FAST + INTENSITY + ["euler_number", "area_filled"]
+    props = [p for p in FAST + INTENSITY + ["euler_number", "area_filled", "area_convex", "solidity",
+                                            "feret_diameter_max", "image_convex"]
              if p not in ("eccentricity", "orientation", "moments_hu", "moments_weighted_hu")]
     check_table(labels, rng.random(labels.shape), properties=props)
 

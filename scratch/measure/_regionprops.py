@@ -24,7 +24,7 @@ of regions.  Properties that are images or need the region's shape (``image``, `
 :func:`regionprops` returns :class:`RegionProperties` objects whose properties are computed
 lazily (and cached) on first access, from the same sums taken over the region's crop.
 
-Shape measurements on the crop (2-D):
+Shape measurements on the crop (2-D; the convex image and the Feret diameter also in 3-D):
 
 * **Euler number** = components - holes, as the Euler characteristic ``V - E + F`` of a cell
   complex: for 8-connected regions (``connectivity=2``) the union of closed pixel squares;
@@ -34,9 +34,12 @@ Shape measurements on the crop (2-D):
 * **Crofton perimeter**: Cauchy-Crofton integral geometry — the 2x2 configurations are
   counted and weighted by the expected number of line crossings in 4 directions.
 * **Filled image**: background components that do not touch the crop border are holes.
-* **Convex image**: ``_convex_hull.py`` (monotone chain).
+* **Convex image**: ``_convex_hull.py`` (monotone chain); in 3-D ``_convex_hull_3d.py``
+  (Quickhull in exact integer arithmetic).
 * **Feret diameter**: the largest distance between two points of the convex image's
-  0.5-contour (the midpoints of its edge pixels' boundary edges).
+  0.5-contour (the midpoints of its edge pixels' boundary edges); in 3-D of its
+  0.5-isosurface (the midpoints of the grid edges leaving the convex image), maximised over
+  the hull vertices of those points.
 
 References: W. Burger and M. Burge, *Principles of Digital Image Processing: Core
 Algorithms*, Springer 2009; J. Ohser, W. Nagel, K. Schladitz, "The Euler number of
@@ -54,6 +57,7 @@ from .._jit import jit
 from ..ndimage import label as _ndi_label
 from . import _moments
 from ._convex_hull import convex_hull_image_2d
+from ._convex_hull_3d import _max_sq_distance, convex_hull_image_3d, feret_diameter_max_3d
 
 __all__ = ["regionprops", "regionprops_table", "RegionProperties"]
 
@@ -458,8 +462,8 @@ def _fill_holes(image):
 
 def _feret_diameter_max(image_convex, spacing):
     """Largest distance between points of the 0.5-contour of the (padded) convex image."""
-    if image_convex.ndim != 2:
-        raise NotImplementedError("feret_diameter_max is implemented for 2D images only")
+    if image_convex.ndim == 3:
+        return feret_diameter_max_3d(image_convex, spacing)
     padded = np.pad(image_convex, 2)
     points = []
     for axis in range(2):
@@ -469,20 +473,6 @@ def _feret_diameter_max(image_convex, spacing):
         points.append(crossing)
     points = np.concatenate(points) * np.asarray(spacing)
     return sqrt(_max_sq_distance(np.ascontiguousarray(points)))
-
-
-@jit
-def _max_sq_distance(points):
-    best = 0.0
-    for i in range(points.shape[0]):
-        for j in range(i + 1, points.shape[0]):
-            d = 0.0
-            for k in range(points.shape[1]):
-                t = points[i, k] - points[j, k]
-                d += t * t
-            if d > best:
-                best = d
-    return best
 
 
 # --- the public API --------------------------------------------------------------------------
@@ -648,9 +638,8 @@ def _image_intensity(r):
 
 
 def _image_convex(r):
-    if r._ndim != 2:
-        raise NotImplementedError("image_convex (and area_convex, solidity, feret_diameter_max) "
-                                  "are implemented for 2D regions only")
+    if r._ndim == 3:
+        return convex_hull_image_3d(r.image)
     return convex_hull_image_2d(r.image)
 
 
