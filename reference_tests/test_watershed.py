@@ -18,7 +18,10 @@ from skimage.segmentation import watershed as ref_watershed
 
 from scratch import data
 from scratch.segmentation import watershed
-from scratch.segmentation._heap import heap_new, heap_pop, heap_push, heap_reserve
+from scratch._jit import serial
+from scratch.segmentation import _watershed
+from scratch.segmentation._heap import (heap_new, heap_pop, heap_push, heap_reserve, key_heap_new, key_heap_pop,
+                                        key_heap_push, key_heap_reserve)
 
 from conftest import assert_agrees, assert_same_error, unchanged_copy
 
@@ -186,6 +189,55 @@ def test_hypothesis(image, seed, kind, watershed_line, compactness, use_mask, co
     check(image, markers, **kwargs)
 
 
+@pytest.mark.parametrize("values", [
+    "float_many",      # every pixel its own level: the ranks come from sorting
+    "int_sparse",      # a few huge integers: too many levels for value - minimum, sorted instead
+    "int_negative",    # value - minimum with a negative minimum
+    "int64_big",       # above 2**53: float64 (the reference's working type) merges neighbours
+    "signed_zero",     # -0.0 and 0.0 are one level, as for the reference's comparisons
+])
+def test_rank_path_inputs(values):
+    """The plain watershed floods value ranks; each way of computing them agrees."""
+    rng = np.random.default_rng(3)
+    shape = (40, 50)
+    image = {
+        "float_many": lambda: rng.random(shape),
+        "int_sparse": lambda: rng.choice([0, 10 ** 6, 2 * 10 ** 9], shape).astype(np.int64).astype(np.uint32),
+        "int_negative": lambda: rng.integers(-300, -290, shape).astype(np.int16),
+        "int64_big": lambda: (2 ** 60 + rng.integers(0, 4, shape)).astype(np.int64),
+        "signed_zero": lambda: rng.choice([-0.0, 0.0, 1.0], shape),
+    }[values]()
+    markers = (rng.random(shape) < 0.02) * rng.integers(1, 6, shape)
+    for kwargs in ({}, {"mask": rng.random(shape) < 0.7}, {"connectivity": 2}):
+        check(image, markers, **kwargs)
+
+
+def test_nan_floods_without_error():
+    """Known difference: with NaN the reference's heap comparisons are no order (its sift
+    results depend on the heap's history), so the labels are not compared; ours floods the
+    float heap and labels every reachable pixel."""
+    image = np.array([[0.0, np.nan, 1.0, np.nan, 0.0]])
+    labels = watershed(image, np.array([[1, 0, 0, 0, 2]]))
+    assert (labels > 0).all()
+
+
+def test_prepare_ranks_parallel_equals_serial():
+    rng = np.random.default_rng(0)
+    levels = np.unique(rng.integers(0, 1000, 300).astype(float))
+    image = rng.choice(levels, (300, 400))
+    mask = rng.random(image.shape) < 0.8
+    markers = rng.integers(0, 3, image.shape) * mask
+    row_start = np.arange(300, dtype=np.intp) * 402 + 403
+    outs = [(np.full(302 * 402, -1, np.int32), np.zeros(302 * 402, np.int64)) for _ in range(2)]
+    _watershed._prepare_ranks(image, mask, markers, levels, 0, row_start, *outs[0])
+    serial(_watershed._prepare_ranks)(image, mask, markers, levels, 0, row_start, *outs[1])
+    for a, b in zip(*outs):
+        np.testing.assert_array_equal(a, b)
+    rank = outs[0][0].reshape(302, 402)[1:-1, 1:-1]
+    np.testing.assert_array_equal(rank[mask], np.searchsorted(levels, image[mask]))
+    assert (rank[~mask] == -1).all()
+
+
 def test_bad_input():
     image = np.zeros((4, 5))
     assert_same_error(watershed, ref_watershed, image, np.zeros((4, 4), int))
@@ -228,3 +280,43 @@ def test_heap_equal_keys_leave_in_the_reference_order():
         order.append(heap_pop(*heap, size)[2])
         size -= 1
     assert order == [0, 2, 1]
+
+
+def _key_heap_pops(keys_in):
+    keys, indices = key_heap_new(4)
+    size = 0
+    for i, key in enumerate(keys_in):
+        keys, indices = key_heap_reserve(keys, indices, size, 1)
+        key_heap_push(keys, indices, size, np.uint64(key), i)
+        size += 1
+    order = []
+    while size:
+        key, index = key_heap_pop(keys, indices, size, np.uint64(0xFF))
+        size -= 1
+        order.append((int(key), int(index)))
+    return order
+
+
+def test_key_heap_pops_in_key_order():
+    rng = np.random.default_rng(1)
+    keys = [(int(v) << 8) | (age + 1) for age, v in enumerate(rng.integers(0, 5, 200))]
+    assert [k for k, _ in _key_heap_pops(keys)] == sorted(keys)
+
+
+def test_key_heap_equal_keys_leave_as_the_value_age_heap():
+    """Tied age-0 keys leave in the same order as the (value, age) heap's tied items."""
+    rng = np.random.default_rng(2)
+    values = rng.integers(0, 3, 60)
+    ages = np.where(rng.random(60) < 0.5, 0, np.arange(1, 61))
+    heap = heap_new(4)
+    size = 0
+    for i, (v, a) in enumerate(zip(values, ages)):
+        heap = heap_reserve(heap, size, 1)
+        heap_push(*heap, size, float(v), int(a), i, i)
+        size += 1
+    expected = []
+    while size:
+        expected.append(int(heap_pop(*heap, size)[2]))
+        size -= 1
+    keys = [(int(v) << 8) | int(a) for v, a in zip(values, ages)]
+    assert [index for _, index in _key_heap_pops(keys)] == expected

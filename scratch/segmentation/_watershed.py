@@ -35,18 +35,41 @@ outside the mask), so neighbours of any mask pixel are valid addresses and the k
 on flat arrays with raveled neighbour offsets, like ``skimage/segmentation/_watershed_cy.pyx``.
 Each pixel is pushed at most once per neighbour: ``O(N log N)`` time for N pixels.
 
+Speed: flooding by rank (plain watershed only)
+----------------------------------------------
+Any priority queue pops unique keys in the same order, but markers all enter with age 0, and
+the order in which *tied* markers (equal values) leave depends on the binary heap's layout —
+which depends on every item pushed and popped before.  To give exactly the reference's labels
+the flood must use the same binary heap for as long as a marker is queued.  After the last
+marker has left, every key is unique, and the rest of the flood is done with a cheaper queue:
+
+1. The values inside the mask are replaced by their ranks (``0 .. n_levels - 1``): sorting
+   them once costs about as much as a few heap operations per pixel.
+2. While a marker is queued: the binary heap on one packed integer key
+   ``rank << age_bits | age`` (same comparisons, same layout, half the memory).
+3. Then a *hierarchical queue* (Meyer 1991): one first-in-first-out list per level.  The
+   queue pops the lowest non-empty level; within a level, first in is first out, which is
+   the age order.  No push is lower than the level being popped, so the level only rises
+   and each operation costs ``O(1)``.
+
+Compact watershed (its priorities are not image values), watershed lines (a pixel can be
+queued several times) and images with NaN (no order) use the ``(value, age)`` heap throughout.
+NaN is a known difference: the reference's comparisons with NaN are no order, and our labels
+are not compared with its labels there.
+
 References
 ----------
 P. Soille and M. Ansoult, "Automated basin delineation from digital elevation models using
 mathematical morphology", Signal Processing 20(2):171-182, 1990.
 P. Neubert and P. Protzel, "Compact watershed and preemptive SLIC", ICPR 2014, 996-1001.
+F. Meyer, "Un algorithme optimal de ligne de partage des eaux", 8e congres AFCET, 1991.
 """
 
 import numbers
 
 import numpy as np
 
-from .._jit import jit
+from .._jit import jit, parallel_jit, prange
 from ..ndimage import generate_binary_structure
 from ..ndimage import label as _ndi_label
 from ..ndimage._label import label_values
@@ -134,29 +157,18 @@ def _flood(image, marker_locations, offsets, mask, strides, compactness, output,
 
 
 @jit
-def _flood_by_rank(rank, n_levels, n_masked, marker_locations, offsets, mask, output):
-    """The plain watershed (no compactness, no lines) on value *ranks*: ``_flood``'s result, faster.
+def _flood_heap_phase(rank, marker_locations, offsets, output, age_bits):
+    """Phase 1 of the plain watershed on value *ranks* (see "Speed" in the module docstring).
 
-    ``rank`` (flat) holds ``0 .. n_levels - 1`` in the order of the image values, read only
-    inside ``mask``.  Two phases (see "Speed" in the module docstring):
-
-    1. While a marker item (age 0) is still queued: the binary heap on packed
-       ``rank << age_bits | age`` keys, which orders and ties exactly as ``_flood``'s heap.
-    2. Then every queued key is unique and the heap's pop order no longer depends on its
-       layout: one first-in-first-out list per level (a *hierarchical queue*), linked
-       through ``next_in_level``.  A pushed pixel goes to the end of its level's list, and
-       the current level only rises, because no push is lower than the popped level.
+    ``rank`` (flat, padded) holds ``0 .. n_levels - 1`` in the order of the image values and
+    ``-1`` outside the mask.  The binary heap on packed ``rank << age_bits | age`` keys, which
+    orders and ties exactly as ``_flood``'s heap, runs while a marker (age 0, which may tie)
+    is queued.  Returns the heap's remaining ``(keys, indices)``: all distinct.
     """
     n_offsets = offsets.shape[0]
     n_markers = marker_locations.shape[0]
-    # ages count pushes: each pixel is pushed at most once, so they stay below the pixel count
-    age_bits = 1
-    while (1 << age_bits) <= rank.shape[0] + 1:
-        age_bits += 1
     shift = np.uint64(age_bits)
     age_mask = np.uint64((1 << age_bits) - 1)
-
-    # -- phase 1: the exact heap while markers (age 0, which may tie) are queued
     keys, indices = key_heap_new(max(1024, 2 * n_markers))
     size = 0
     for i in range(n_markers):
@@ -175,8 +187,8 @@ def _flood_by_rank(rank, n_levels, n_masked, marker_locations, offsets, mask, ou
         keys, indices = key_heap_reserve(keys, indices, size, n_offsets)
         for k in range(n_offsets):
             neighbor = index + offsets[k]
-            if not mask[neighbor] or output[neighbor] != 0:
-                continue
+            if rank[neighbor] < 0 or output[neighbor] != 0:
+                continue  # outside the mask (or padding), or labelled already
             age += 1
             output[neighbor] = output[index]
             neighbor_level = np.uint64(rank[neighbor])
@@ -184,20 +196,27 @@ def _flood_by_rank(rank, n_levels, n_masked, marker_locations, offsets, mask, ou
                 neighbor_level = level  # no flowing down behind a ridge
             key_heap_push(keys, indices, size, (neighbor_level << shift) | np.uint64(age), neighbor)
             size += 1
+    return keys[:size], indices[:size]
 
-    # -- phase 2: one FIFO list per level; the heap's rest moves over in its pop order.
-    # The lists are linked through a pool of entries filled in push order (``pool_pixel``,
-    # ``pool_next``): each pixel is pushed at most once, so the pool never holds more
-    # entries than the mask has pixels.
+
+@jit
+def _flood_level_phase(rank, n_levels, n_masked, queued_levels, queued_pixels, offsets, output):
+    """Phase 2: the rest of the flood with one first-in-first-out list per level.
+
+    ``queued_levels`` / ``queued_pixels`` are phase 1's leftovers in their pop order.  A
+    *hierarchical queue*: the lists are linked through a pool of entries filled in push order
+    (``pool_pixel``, ``pool_next``; each pixel is pushed at most once, so the pool never holds
+    more entries than the mask has pixels).  A pushed pixel goes to the end of its level's
+    list, and the current level only rises, because no push is lower than the popped level.
+    """
+    n_offsets = offsets.shape[0]
     head = np.full(n_levels, -1, np.intp)
     tail = np.full(n_levels, -1, np.intp)
     pool_pixel = np.empty(n_masked, np.intp)
     pool_next = np.empty(n_masked, np.intp)
     used = 0
-    order = np.argsort(keys[:size])  # the heap's pop order: its keys are all distinct now
-    for i in range(size):
-        level = np.intp(keys[order[i]] >> shift)
-        _append(head, tail, pool_pixel, pool_next, used, level, indices[order[i]])
+    for i in range(queued_pixels.shape[0]):
+        _append(head, tail, pool_pixel, pool_next, used, queued_levels[i], queued_pixels[i])
         used += 1
     level = 0
     while level < n_levels:
@@ -209,7 +228,7 @@ def _flood_by_rank(rank, n_levels, n_masked, marker_locations, offsets, mask, ou
         index = pool_pixel[entry]
         for k in range(n_offsets):
             neighbor = index + offsets[k]
-            if not mask[neighbor] or output[neighbor] != 0:
+            if rank[neighbor] < 0 or output[neighbor] != 0:
                 continue
             output[neighbor] = output[index]
             _append(head, tail, pool_pixel, pool_next, used, max(np.intp(rank[neighbor]), level), neighbor)
@@ -228,21 +247,46 @@ def _append(head, tail, pool_pixel, pool_next, entry, level, index):
     tail[level] = entry
 
 
-@jit
-def _search_levels(levels, values):
-    """The position of every value in the sorted distinct ``levels`` (a binary search each)."""
-    out = np.empty(values.shape[0], np.intp)
-    for i in range(values.shape[0]):
-        lo = 0
-        hi = levels.shape[0] - 1
-        while lo < hi:  # levels[lo] <= values[i] <= levels[hi]
-            mid = (lo + hi) // 2
-            if levels[mid] < values[i]:
-                lo = mid + 1
+@parallel_jit
+def _prepare_ranks(image, mask, markers, levels, low, row_start, rank, output):
+    """Write the ranks and markers of the masked pixels into the padded flat arrays.
+
+    The image is seen as rows ``(R, C)``; row ``r`` starts at ``row_start[r]`` in the padded
+    arrays, which arrive filled with rank ``-1`` and label 0 (outside the mask).  A rank is
+    ``value - low`` when ``levels`` is empty, else the value's place in the sorted distinct
+    ``levels``, found by binary search.
+    """
+    n_cols = image.shape[1]
+    search = levels.shape[0] > 0
+    for r in prange(image.shape[0]):
+        start = row_start[r]
+        for c in range(n_cols):
+            if not mask[r, c]:
+                continue
+            if search:
+                # binary search for the first level >= value (the value is one of them);
+                # halving a range of fixed length needs no unpredictable branch
+                value = np.float64(image[r, c])
+                base = 0
+                n = levels.shape[0]
+                while n > 1:
+                    half = n // 2
+                    base = base + half if levels[base + half] <= value else base
+                    n -= half
+                rank[start + c] = base
             else:
-                hi = mid
-        out[i] = lo
-    return out
+                rank[start + c] = np.int32(image[r, c] - low)
+            output[start + c] = markers[r, c]
+
+
+@parallel_jit
+def _unpad(output, row_start, out):
+    """``out`` (rows ``(R, C)``) from the padded flat ``output``: the inverse of the row map."""
+    n_cols = out.shape[1]
+    for r in prange(out.shape[0]):
+        start = row_start[r]
+        for c in range(n_cols):
+            out[r, c] = output[start + c]
 
 
 @jit
@@ -280,39 +324,43 @@ def _neighbour_offsets(padded_shape, footprint, center):
     return np.ascontiguousarray(raveled[1:], dtype=np.intp)  # the first is the centre itself
 
 
-def _value_ranks(image, mask, padded_shape, inner):
-    """``(rank, n_levels)``: the padded array of value ranks inside ``mask``, or None.
+def _rank_levels(image, mask, padded_size):
+    """How to rank the values inside ``mask``: ``(levels, low, n_levels)``, or None.
 
     Ranks number the distinct values (as float64, the reference's working type) in
-    increasing order.  Small integer images use ``value - minimum`` directly; others sort the
-    masked values.  None (use the float heap) if a value is NaN, where ``<`` is no order, or
-    if ``(rank, age)`` would not fit in 64 bits.
+    increasing order.  Integer images of up to 32 bits with a short range use
+    ``value - low`` (``levels`` empty); others search the sorted distinct ``levels``.
+    None (use the float heap) if there is nothing to flood, if a value is NaN (``<`` is no
+    order), or if ``(rank, age)`` would not fit in 64 bits.
     """
     values = image[mask]
     if values.size == 0:
         return None
-    if image.dtype.kind in "biu" and image.dtype.itemsize <= 4:
+    levels, low = np.empty(0, np.float64), 0
+    if image.dtype.kind in "biu" and image.dtype.itemsize <= 4 and \
+            int(values.max()) - int(values.min()) < 4 * values.size + 256:
         low = int(values.min())
         n_levels = int(values.max()) - low + 1
-        if n_levels > 4 * values.size + 256:
-            levels = np.unique(values)
-            level_of = np.searchsorted(levels, values)
-            n_levels = levels.size
-        else:
-            level_of = values.astype(np.intp) - low
     else:
-        values = values.astype(np.float64)
+        values = values.astype(np.float64, copy=False)
         if np.isnan(values).any():
             return None
         levels = np.unique(values)
-        level_of = _search_levels(levels, values)
         n_levels = levels.size
-    age_bits = (int(np.prod(padded_shape)) + 1).bit_length()
+    age_bits = (padded_size + 1).bit_length()
     if n_levels >= min(2 ** 31, 2 ** (64 - age_bits)):
         return None
-    rank = np.empty(padded_shape, np.int32)  # read only inside the mask
-    rank[inner][mask] = level_of
-    return rank, n_levels
+    return levels, low, n_levels
+
+
+def _row_starts(shape, center, padded_shape):
+    """The padded flat index of the first pixel of every row (last axis) of ``shape``."""
+    if len(shape) == 1:
+        return np.array([center[0]], dtype=np.intp)
+    padded_strides = np.cumprod((tuple(padded_shape[1:]) + (1,))[::-1])[::-1]
+    rows = np.indices(shape[:-1]).reshape(len(shape) - 1, -1)
+    starts = ((rows + np.asarray(center[:-1])[:, None]) * padded_strides[:-1, None]).sum(axis=0)
+    return np.ascontiguousarray(starts + center[-1], dtype=np.intp)
 
 
 def _local_minima_markers(image, mask, connectivity):
@@ -483,31 +531,44 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
     footprint, center = _footprint_and_center(image.ndim, connectivity, offset)
 
     # -- flat, padded working arrays: the padding is outside the mask
-    pad_width = [(int(c), int(c)) for c in center]
-    padded_shape = tuple(n + 2 * c for n, (c, _) in zip(image.shape, pad_width))
-    inner = tuple(slice(c, c + n) for (c, _), n in zip(pad_width, image.shape))
-    flat_mask = np.zeros(padded_shape, np.uint8)
-    flat_mask[inner] = mask
+    center = tuple(int(c) for c in center)
+    padded_shape = tuple(n + 2 * c for n, c in zip(image.shape, center))
+    padded_size = int(np.prod(padded_shape))
+    offsets = _neighbour_offsets(padded_shape, footprint, center)
     out_dtype = markers.dtype
     # int32 / int64 labels are flooded in place; other dtypes through an int64 copy
     work_dtype = out_dtype if out_dtype in (np.int32, np.int64) else np.int64
-    output = np.zeros(padded_shape, work_dtype)
-    output[inner] = markers
-    offsets = _neighbour_offsets(padded_shape, footprint, center)
-    marker_locations = _nonzero(output.reshape(-1))
+    output = np.zeros(padded_size, work_dtype)
 
-    ranks = None
+    ranking = None
     if compactness == 0 and not watershed_line:
-        ranks = _value_ranks(image, mask, padded_shape, inner)
-    if ranks is not None:
-        rank, n_levels = ranks
-        _flood_by_rank(rank.reshape(-1), n_levels, int(np.count_nonzero(mask)), marker_locations, offsets,
-                       flat_mask.reshape(-1), output.reshape(-1))
-    else:
+        ranking = _rank_levels(image, mask, padded_size)
+    if ranking is None:  # compact, lines, NaN or nothing to flood: the (value, age) heap
+        inner = tuple(slice(c, c + n) for c, n in zip(center, image.shape))
         work = np.zeros(padded_shape, np.float64)
         work[inner] = image
+        flat_mask = np.zeros(padded_shape, np.uint8)
+        flat_mask[inner] = mask
+        output.reshape(padded_shape)[inner] = markers
         strides = np.array(work.strides, dtype=np.intp) // work.itemsize
-        _flood(work.reshape(-1), marker_locations, offsets, flat_mask.reshape(-1), strides,
-               float(compactness), output.reshape(-1), bool(watershed_line))
+        _flood(work.reshape(-1), _nonzero(output), offsets, flat_mask.reshape(-1), strides,
+               float(compactness), output, bool(watershed_line))
+        return output.reshape(padded_shape)[inner].astype(out_dtype)
 
-    return output[inner].astype(out_dtype)
+    # the plain watershed floods value ranks (module docstring, "Speed")
+    levels, low, n_levels = ranking
+    row_start = _row_starts(image.shape, center, padded_shape)
+    as_rows = (-1, image.shape[-1])
+    rank = np.full(padded_size, -1, np.int32)
+    _prepare_ranks.sized(image.size)(np.ascontiguousarray(image).reshape(as_rows),
+                                     np.ascontiguousarray(mask).reshape(as_rows),
+                                     np.ascontiguousarray(markers).reshape(as_rows),
+                                     levels, low, row_start, rank, output)
+    age_bits = (padded_size + 1).bit_length()
+    keys, pixels = _flood_heap_phase(rank, _nonzero(output), offsets, output, age_bits)
+    order = np.argsort(keys)  # the heap's pop order: its keys are all distinct now
+    _flood_level_phase(rank, n_levels, int(np.count_nonzero(mask)),
+                       (keys[order] >> np.uint64(age_bits)).astype(np.intp), pixels[order], offsets, output)
+    result = np.empty(image.shape, work_dtype)
+    _unpad.sized(image.size)(output, row_start, result.reshape(as_rows))
+    return result.astype(out_dtype, copy=False)
