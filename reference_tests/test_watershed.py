@@ -195,6 +195,8 @@ def test_hypothesis(image, seed, kind, watershed_line, compactness, use_mask, co
     "int_negative",    # value - minimum with a negative minimum
     "int64_big",       # above 2**53: float64 (the reference's working type) merges neighbours
     "signed_zero",     # -0.0 and 0.0 are one level, as for the reference's comparisons
+    "bool",            # two levels
+    "float32",         # searched as float64, the reference's working type
 ])
 def test_rank_path_inputs(values):
     """The plain watershed floods value ranks; each way of computing them agrees."""
@@ -206,6 +208,8 @@ def test_rank_path_inputs(values):
         "int_negative": lambda: rng.integers(-300, -290, shape).astype(np.int16),
         "int64_big": lambda: (2 ** 60 + rng.integers(0, 4, shape)).astype(np.int64),
         "signed_zero": lambda: rng.choice([-0.0, 0.0, 1.0], shape),
+        "bool": lambda: rng.random(shape) < 0.5,
+        "float32": lambda: rng.random(shape).astype(np.float32),
     }[values]()
     markers = (rng.random(shape) < 0.02) * rng.integers(1, 6, shape)
     for kwargs in ({}, {"mask": rng.random(shape) < 0.7}, {"connectivity": 2}):

@@ -43,8 +43,9 @@ which depends on every item pushed and popped before.  To give exactly the refer
 the flood must use the same binary heap for as long as a marker is queued.  After the last
 marker has left, every key is unique, and the rest of the flood is done with a cheaper queue:
 
-1. The values inside the mask are replaced by their ranks (``0 .. n_levels - 1``): sorting
-   them once costs about as much as a few heap operations per pixel.
+1. The values inside the mask are replaced by their ranks (``0 .. n_levels - 1``; ``-1``
+   outside the mask, so one array tells both): sorting them once costs about as much as a
+   few heap operations per pixel.
 2. While a marker is queued: the binary heap on one packed integer key
    ``rank << age_bits | age`` (same comparisons, same layout, half the memory).
 3. Then a *hierarchical queue* (Meyer 1991): one first-in-first-out list per level.  The
