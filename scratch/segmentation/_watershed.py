@@ -165,6 +165,10 @@ def _flood_heap_phase(rank, marker_locations, offsets, output, age_bits):
     ``-1`` outside the mask.  The binary heap on packed ``rank << age_bits | age`` keys, which
     orders and ties exactly as ``_flood``'s heap, runs while a marker (age 0, which may tie)
     is queued.  Returns the heap's remaining ``(keys, indices)``: all distinct.
+
+    A labelled pixel's rank is set to ``-1`` (it is read once, when the pixel is queued), so
+    "outside the mask or labelled already" is one test on one array: the flood's neighbour
+    checks touch half the memory.
     """
     n_offsets = offsets.shape[0]
     n_markers = marker_locations.shape[0]
@@ -177,6 +181,8 @@ def _flood_heap_phase(rank, marker_locations, offsets, output, age_bits):
         keys, indices = key_heap_reserve(keys, indices, size, 1)
         key_heap_push(keys, indices, size, np.uint64(rank[index]) << shift, index)
         size += 1
+    for i in range(n_markers):
+        rank[marker_locations[i]] = -1  # labelled
     markers_queued = n_markers
     age = 1
     while markers_queued > 0:
@@ -186,13 +192,16 @@ def _flood_heap_phase(rank, marker_locations, offsets, output, age_bits):
             markers_queued -= 1
         level = key >> shift
         keys, indices = key_heap_reserve(keys, indices, size, n_offsets)
+        label = output[index]
         for k in range(n_offsets):
             neighbor = index + offsets[k]
-            if rank[neighbor] < 0 or output[neighbor] != 0:
+            neighbor_rank = rank[neighbor]
+            if neighbor_rank < 0:
                 continue  # outside the mask (or padding), or labelled already
+            rank[neighbor] = -1
+            output[neighbor] = label
             age += 1
-            output[neighbor] = output[index]
-            neighbor_level = np.uint64(rank[neighbor])
+            neighbor_level = np.uint64(neighbor_rank)
             if neighbor_level < level:
                 neighbor_level = level  # no flowing down behind a ridge
             key_heap_push(keys, indices, size, (neighbor_level << shift) | np.uint64(age), neighbor)
@@ -204,7 +213,8 @@ def _flood_heap_phase(rank, marker_locations, offsets, output, age_bits):
 def _flood_level_phase(rank, n_levels, n_masked, queued_levels, queued_pixels, offsets, output):
     """Phase 2: the rest of the flood with one first-in-first-out list per level.
 
-    ``queued_levels`` / ``queued_pixels`` are phase 1's leftovers in their pop order.  A
+    ``queued_levels`` / ``queued_pixels`` are phase 1's leftovers in their pop order; ``rank``
+    is ``-1`` outside the mask and at labelled pixels, as phase 1 left it.  A
     *hierarchical queue*: the lists are linked through a pool of entries filled in push order
     (``pool_pixel``, ``pool_next``; each pixel is pushed at most once, so the pool never holds
     more entries than the mask has pixels).  A pushed pixel goes to the end of its level's
@@ -227,12 +237,15 @@ def _flood_level_phase(rank, n_levels, n_masked, queued_levels, queued_pixels, o
             continue
         head[level] = pool_next[entry]
         index = pool_pixel[entry]
+        label = output[index]
         for k in range(n_offsets):
             neighbor = index + offsets[k]
-            if rank[neighbor] < 0 or output[neighbor] != 0:
-                continue
-            output[neighbor] = output[index]
-            _append(head, tail, pool_pixel, pool_next, used, max(np.intp(rank[neighbor]), level), neighbor)
+            neighbor_rank = rank[neighbor]
+            if neighbor_rank < 0:
+                continue  # outside the mask, or labelled already
+            rank[neighbor] = -1
+            output[neighbor] = label
+            _append(head, tail, pool_pixel, pool_next, used, max(np.intp(neighbor_rank), level), neighbor)
             used += 1
 
 
@@ -343,10 +356,14 @@ def _rank_levels(image, mask, padded_size):
         low = int(values.min())
         n_levels = int(values.max()) - low + 1
     else:
-        values = values.astype(np.float64, copy=False)
-        if np.isnan(values).any():
+        levels = values.astype(np.float64, copy=False)  # image[mask] is a copy: sort in place
+        levels.sort()
+        if np.isnan(levels[-1]):  # NaN sorts last
             return None
-        levels = np.unique(values)
+        distinct = np.empty(levels.size, bool)
+        distinct[0] = True
+        np.not_equal(levels[1:], levels[:-1], out=distinct[1:])
+        levels = levels[distinct]
         n_levels = levels.size
     age_bits = (padded_size + 1).bit_length()
     if n_levels >= min(2 ** 31, 2 ** (64 - age_bits)):
