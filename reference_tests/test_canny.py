@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import scipy.ndimage as ndi
 import skimage.data
+import skimage.util
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -17,7 +18,7 @@ from skimage.feature._canny import _preprocess
 from skimage.feature._canny_cy import _nonmaximum_suppression_bilinear
 
 from scratch._jit import serial
-from scratch.feature import canny, canny_stages
+from scratch.feature import CannyStages, canny, canny_stages
 from scratch.feature._canny import _nonmaximum_suppression
 
 from conftest import assert_agrees, assert_same_error, unchanged_copy
@@ -102,6 +103,62 @@ def test_stages_match_reference():
     assert_agrees(stages.weak, suppressed > 0)
     assert_agrees(stages.edges, ref_canny(image, 1.5, 0.05, 0.2))
     assert not (stages.strong & ~stages.edges).any() and stages.strong.any()
+
+
+CANNY_STAGES_FIELDS = ("smoothed", "isobel", "jsobel", "magnitude", "eroded_mask", "suppressed", "weak",
+                       "strong", "edges", "low_threshold", "high_threshold")
+STAGE_CASES = [
+    (np.uint8, {}),
+    (np.uint8, {"sigma": 2.0, "low_threshold": 20, "high_threshold": 60, "mode": "reflect"}),
+    (np.float64, {"sigma": 1.5, "low_threshold": 0.05, "high_threshold": 0.2}),
+    (np.float32, {"sigma": 1.0, "low_threshold": 0.3, "high_threshold": 0.8, "use_quantiles": True}),
+    (np.float64, {"sigma": 1.0, "mask": "random", "mode": "nearest"}),
+    (np.uint16, {"sigma": 0.0, "mode": "constant", "cval": 0.5}),
+]
+
+
+@pytest.mark.parametrize("dtype, kwargs", STAGE_CASES, ids=[f"{np.dtype(d).name}-{sorted(k)}" for d, k in STAGE_CASES])
+def test_canny_stages_record_is_the_reference_pipeline(dtype, kwargs):
+    # CannyStages, named directly: its documented fields, each equal to the reference's own
+    # intermediate result for the same call, and its final edge map equal to canny's
+    image = camera_crop(dtype)
+    if kwargs.get("mask") == "random":
+        kwargs = dict(kwargs, mask=np.random.default_rng(1).random(image.shape) < 0.8)
+    stages = canny_stages(image, **kwargs)
+    assert isinstance(stages, CannyStages)
+    assert CannyStages._fields == CANNY_STAGES_FIELDS
+    assert stages.weak.dtype == stages.strong.dtype == stages.edges.dtype == np.bool_
+
+    # the reference, stage by stage (as skimage.feature.canny computes it)
+    sigma = kwargs.get("sigma", 1.0)
+    low, high = kwargs.get("low_threshold"), kwargs.get("high_threshold")
+    quantiles = kwargs.get("use_quantiles", False)
+    dtype_max = skimage.util.dtype_limits(image, clip_negative=False)[1]
+    low = 0.1 if low is None else (low if quantiles else low / dtype_max)
+    high = 0.2 if high is None else (high if quantiles else high / dtype_max)
+    smoothed, eroded = _preprocess(image, kwargs.get("mask"), sigma, kwargs.get("mode", "constant"),
+                                   kwargs.get("cval", 0.0))
+    jsobel = ndi.sobel(smoothed, axis=1)
+    isobel = ndi.sobel(smoothed, axis=0)
+    magnitude = np.sqrt(isobel * isobel + jsobel * jsobel)
+    if quantiles:
+        low, high = np.percentile(magnitude, [100.0 * low, 100.0 * high])
+    suppressed = _nonmaximum_suppression_bilinear(isobel, jsobel, magnitude, eroded, low)
+    weak = suppressed > 0
+
+    assert_agrees(stages.smoothed, smoothed)
+    assert_agrees(stages.eroded_mask, eroded)
+    assert_agrees(stages.isobel, isobel)
+    assert_agrees(stages.jsobel, jsobel)
+    assert_agrees(stages.magnitude, magnitude)
+    assert_agrees(stages.suppressed, suppressed)
+    assert_agrees(stages.weak, weak)
+    assert_agrees(stages.strong, weak & (suppressed >= high))
+    np.testing.assert_allclose(stages.low_threshold, low, rtol=1e-12)
+    np.testing.assert_allclose(stages.high_threshold, high, rtol=1e-12)
+    expected_edges = ref_canny(image, **kwargs)
+    assert_agrees(stages.edges, expected_edges)
+    assert_agrees(stages.edges, canny(image, **kwargs))
 
 
 def test_parallel_equals_serial():

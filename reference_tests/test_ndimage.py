@@ -226,6 +226,100 @@ def test_scipy_reflect_bug():
     assert scipy_reflect_bug(image.shape, weights.shape, (4, 0), "reflect")
 
 
+# --- generic_laplace: the Laplacian from a user's second derivative ------------------------
+# A derivative2 is called with (input, axis, output, mode, cval, *extra_arguments,
+# **extra_keywords).  The same callables are handed to both libraries, so what is compared is
+# generic_laplace itself: the axes it visits, what it passes, and how it sums the terms.
+def _d2_scipy(input, axis, output, mode, cval):
+    """The [1, -2, 1] second difference, computed by SciPy (the same numbers for both)."""
+    return ndi.correlate1d(input, [1.0, -2.0, 1.0], axis, output, mode, cval)
+
+
+def _d2_weights(input, axis, output, mode, cval, weights, scale=1.0, origin=0):
+    """A second derivative given by extra_arguments (weights) and extra_keywords (scale, origin)."""
+    result = ndi.correlate1d(input, np.asarray(weights) * scale, axis, output, mode, cval, origin)
+    return result
+
+
+def _d2_fresh(input, axis, output, mode, cval):
+    """Ignores ``output``: returns a new array (SciPy then keeps only the later axes' terms)."""
+    return ndi.correlate1d(input, [1.0, -2.0, 1.0], axis, None, mode, cval)  # input dtype
+
+
+GENERIC_LAPLACE_CASES = [
+    ("plain", _d2_scipy, {}),
+    ("modes-per-axis", _d2_scipy, {"mode": ["wrap", "constant"], "cval": 3.0}),
+    ("nearest", _d2_scipy, {"mode": "nearest"}),
+    ("extra-arguments", _d2_weights, {"extra_arguments": ([1.0, -2.0, 1.0],)}),
+    ("extra-keywords", _d2_weights, {"extra_arguments": ([0.5, -1.0, 0.5],),
+                                     "extra_keywords": {"scale": 4.0, "origin": 1}, "mode": "mirror"}),
+    ("axes", _d2_scipy, {"axes": (1,)}),
+    ("no-axes", _d2_scipy, {"axes": ()}),
+    ("output-float32", _d2_scipy, {"output": np.float32}),
+    ("fresh-array", _d2_fresh, {}),
+]
+
+
+@pytest.mark.parametrize("derivative2, kwargs", [c[1:] for c in GENERIC_LAPLACE_CASES],
+                         ids=[c[0] for c in GENERIC_LAPLACE_CASES])
+@pytest.mark.parametrize("dtype", [np.uint8, np.int32, np.float32, np.float64])
+def test_generic_laplace_matches_scipy(derivative2, kwargs, dtype):
+    image = camera_crop().astype(dtype)
+    before = image.copy()
+    expected = ndi.generic_laplace(image, derivative2, **kwargs)
+    ours = snd.generic_laplace(image, derivative2, **kwargs)
+    assert_agrees(ours, expected)
+    np.testing.assert_array_equal(image, before)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_generic_laplace_modes_with_scratch_derivative(mode, rng):
+    # the whole stack: scratch's correlate1d inside scratch's generic_laplace, SciPy's in SciPy's
+    def ours_d2(input, axis, output, mode, cval, weights):
+        return snd.correlate1d(input, weights, axis, output, mode, cval)
+
+    def ref_d2(input, axis, output, mode, cval, weights):
+        return ndi.correlate1d(input, weights, axis, output, mode, cval)
+
+    for image in (camera_crop().astype(np.float64), volume(rng)):
+        kw = dict(mode=mode, cval=CVAL, extra_arguments=([1.0, -2.0, 1.0],))
+        assert_agrees(snd.generic_laplace(image, ours_d2, **kw), ndi.generic_laplace(image, ref_d2, **kw))
+
+
+def test_generic_laplace_calls_derivative2_like_scipy(rng):
+    # the same calls, in the same order, with the same arguments (the output array first, then
+    # the output dtype for every further axis), and the output array is filled and returned
+    def recorder(log):
+        def derivative2(input, axis, output, mode, cval, *args, **kwargs):
+            log.append((axis, isinstance(output, np.ndarray), np.dtype(getattr(output, "dtype", output)),
+                        mode, cval, args, kwargs))
+            return ndi.correlate1d(input, [1.0, -2.0, 1.0], axis, output, mode, cval)
+        return derivative2
+
+    vol = volume(rng)
+    kw = dict(mode=["reflect", "wrap"], cval=0.5, extra_arguments=(7,), extra_keywords={"k": "v"}, axes=(2, 0))
+    ours_log, ref_log = [], []
+    ours_out = np.zeros(vol.shape, np.float32)
+    ref_out = np.zeros(vol.shape, np.float32)
+    ours = snd.generic_laplace(vol, recorder(ours_log), output=ours_out, **kw)
+    expected = ndi.generic_laplace(vol, recorder(ref_log), output=ref_out, **kw)
+    assert ours_log == ref_log
+    assert ours is ours_out and expected is ref_out
+    assert_agrees(ours, expected)
+
+
+def test_generic_laplace_bad_input():
+    # a derivative2 that returns nothing: SciPy cannot add None to the output past the first axis
+    def in_place_only(input, axis, output, mode, cval):
+        ndi.correlate1d(input, [1.0, -2.0, 1.0], axis, output, mode, cval)
+
+    image = camera_crop().astype(np.float64)
+    assert_same_error(snd.generic_laplace, ndi.generic_laplace, image, in_place_only)
+    assert_same_error(snd.generic_laplace, ndi.generic_laplace, image, _d2_scipy, mode=["reflect"] * 3)
+    assert_same_error(snd.generic_laplace, ndi.generic_laplace, image, _d2_scipy, axes=(2,))
+    assert_same_error(snd.generic_laplace, ndi.generic_laplace, image, _d2_scipy, output=np.zeros((3, 3)))
+
+
 # --- shapes and dtypes, generated -------------------------------------------------------
 small_shapes = hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=6)
 dtypes = st.sampled_from(ALL_DTYPES)
@@ -367,7 +461,7 @@ def test_parallel_kernels_equal_serial(rng):
     for kernel, args in [
         (_correlate._correlate1d_lines, (image, index_map, 3, 0.5, weights, 0)),
         (_correlate._correlate1d_rows, (image.reshape(1, 37, 45), np.arange(-3, 37 + 3) % 37, 0.5, weights, 0)),
-        (_uniform._uniform_lines, (image, index_map, 3, 0.5, 7)),
+        (_uniform.uniform_lines, (image, index_map, 3, 0.5, 7)),
         (_uniform._uniform_rows, (image.reshape(1, 37, 45), np.arange(-3, 37 + 3) % 37, 0.5, 7)),
     ]:
         out_parallel = np.zeros(args[0].shape)

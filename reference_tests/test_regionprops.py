@@ -9,13 +9,15 @@ import warnings
 
 import numpy as np
 import pytest
+import scipy.ndimage as ndi
 import skimage.measure as skm
+from skimage.measure._regionprops import RegionProperties as RefRegionProperties
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from scratch import data
-from scratch.measure import regionprops, regionprops_table
+from scratch.measure import RegionProperties, regionprops, regionprops_table
 from scratch.measure._convex_hull import convex_hull_image_2d
 from scratch.measure._convex_hull_3d import convex_hull_3d, convex_hull_image_3d
 
@@ -203,6 +205,64 @@ def test_extra_properties():
     check_table(labels, image, properties=["label", "intensity_median"], extra_properties=extras[:2])
     table = regionprops_table(labels, image, properties=["label"], extra_properties=extras)
     assert table["profile"].dtype == object
+
+
+# RegionProperties, named directly: built by hand exactly as the reference's class is
+# (bounding-box slice, label, label image, intensity image, cache switch), its attributes,
+# item access and iteration equal those of skimage's RegionProperties object.
+DIRECT_PROPS = ["label", "area", "bbox", "centroid", "eccentricity", "orientation", "perimeter",
+                "moments_hu", "image", "coords", "intensity_mean", "intensity_max", "centroid_weighted"]
+
+
+@pytest.mark.parametrize("cache", [True, False])
+@pytest.mark.parametrize("kwargs", [{}, {"spacing": (0.5, 2.0), "offset": (3, -1)}], ids=["plain", "spacing-offset"])
+def test_region_properties_object_named_directly(cache, kwargs):
+    labels, image = scene()
+    image = image.astype(np.float64)
+    slices = ndi.find_objects(labels)
+    assert any(sl is not None for sl in slices)
+    for label, sl in enumerate(slices, start=1):
+        if sl is None:
+            continue
+        ours = RegionProperties(sl, label, labels, image, cache, **kwargs)
+        ref = RefRegionProperties(sl, label, labels, image, cache, **kwargs)
+        assert ours.label == ref.label == label
+        assert ours.slice == ref.slice
+        for name in DIRECT_PROPS:
+            try:
+                getattr(ref, name)
+            except Exception as error:  # e.g. perimeter, moments_hu with anisotropic spacing
+                with pytest.raises(type(error)):
+                    getattr(ours, name)
+                continue
+            assert_property(getattr(ours, name), getattr(ref, name), name, extent=max(labels.shape))
+            assert_property(ours[name], ref[name], name, extent=max(labels.shape))
+        assert list(ours) == list(ref)
+    assert all(type(r) is RegionProperties for r in regionprops(labels, image))
+
+
+def _raised(call):
+    try:
+        call()
+    except Exception as error:
+        return error
+    raise AssertionError("the reference did not raise")
+
+
+def test_region_properties_without_intensity_and_with_extras():
+    def pixelcount(regionmask):
+        return np.sum(regionmask)
+
+    labels, _ = scene((40, 40), n=3)
+    sl = ndi.find_objects(labels)[0]
+    ours = RegionProperties(sl, 1, labels, None, True, extra_properties=[pixelcount])
+    ref = RefRegionProperties(sl, 1, labels, None, True, extra_properties=[pixelcount])
+    assert ours.pixelcount == ref.pixelcount
+    assert_property(ours.area, ref.area, "area")
+    assert list(ours) == list(ref)  # the intensity properties are left out of both
+    for name in ("intensity_mean", "image_intensity", "no_such_property"):
+        with pytest.raises(type(_raised(lambda: getattr(ref, name)))):
+            getattr(ours, name)
 
 
 @given(

@@ -332,6 +332,55 @@ def test_toy_sequence_ground_truth():
     assert len(toy.true_links) == sum(len(p) for p in toy.particle) - firsts
 
 
+def test_toy_sequence_class_fields_and_defaults():
+    # ToySequence, named directly: a dataclass with the documented fields, defaults that are
+    # fresh per instance, and n_frames = the number of position arrays
+    import dataclasses
+
+    assert [f.name for f in dataclasses.fields(tracking.ToySequence)] == [
+        "positions", "features", "particle", "true_links"]
+    frames = [np.zeros((2, 2)), np.ones((3, 2)), np.ones((0, 2))]
+    a = tracking.ToySequence(positions=frames)
+    b = tracking.ToySequence(positions=frames[:1])
+    assert a.n_frames == 3 and b.n_frames == 1
+    assert a.features == {} and a.particle == [] and a.true_links is None
+    a.features["intensity"] = []
+    a.particle.append(np.arange(2))
+    assert b.features == {} and b.particle == []  # not shared between instances
+
+
+@pytest.mark.parametrize("miss_rate, birth_rate, death_rate", [(0.0, 0.0, 0.0), (0.3, 0.2, 0.1)])
+def test_toy_sequence_ground_truth_is_the_motion(miss_rate, birth_rate, death_rate):
+    # with no diffusion and no measurement noise, the true links are exactly the pairs of
+    # detections related by the drift (particles keep moving while undetected) and of equal
+    # brightness: the ground truth is checked against the physics of the model, not the code
+    drift = np.array([1.5, -0.5])
+    toy = tracking.toy_sequence(n=25, n_frames=7, drift=drift, diffusion=0.0, birth_rate=birth_rate,
+                                death_rate=death_rate, miss_rate=miss_rate, intensity_noise=0.0, seed=4)
+    assert isinstance(toy, tracking.ToySequence)
+    assert toy.n_frames == 7 == len(toy.particle) == len(toy.features["intensity"])
+    for pos, ids, bright in zip(toy.positions, toy.particle, toy.features["intensity"]):
+        assert pos.shape == (len(ids), 2) and bright.shape == (len(ids),)
+        assert len(np.unique(ids)) == len(ids)  # one detection per particle and frame
+    links = toy.true_links
+    assert links.dtype == np.int64 and links.shape[1] == 4 and len(links) > 0
+    assert [tuple(r) for r in links] == sorted(tuple(r) for r in links)
+    for fa, ia, fb, ib in links:
+        np.testing.assert_allclose(toy.positions[fb][ib] - toy.positions[fa][ia], drift * (fb - fa),
+                                   rtol=0, atol=1e-9)
+        assert toy.features["intensity"][fb][ib] == toy.features["intensity"][fa][ia]
+    # and every detection of a particle seen before has exactly one incoming link
+    linked_to = {(int(fb), int(ib)) for _, _, fb, ib in links}
+    seen = set()
+    for t, ids in enumerate(toy.particle):
+        for i, pid in enumerate(ids):
+            assert ((t, i) in linked_to) == (pid in seen)
+            seen.add(pid)
+    if miss_rate == birth_rate == death_rate == 0.0:
+        assert [len(p) for p in toy.positions] == [25] * 7
+        assert len(links) == 25 * 6 and np.all(links[:, 2] == links[:, 0] + 1)
+
+
 # --- speed-sized run (no timing assertion) ----------------------------------------------------
 
 

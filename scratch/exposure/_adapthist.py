@@ -60,7 +60,7 @@ from .._checks import as_array
 from .._jit import jit, parallel_jit, prange
 from ..ndimage._boundary import pad
 from ..util import img_as_float32, img_as_float64, img_as_uint
-from ._histogram import _supported_float_type
+from ._histogram import supported_float_dtype
 from ._intensity import rescale_intensity
 
 __all__ = ["equalize_adapthist"]
@@ -214,7 +214,7 @@ def _clahe(levels, kernel_size, clip_limit, nbins):
 
 
 def _equalize_gray(image, kernel_size, clip_limit, nbins):
-    float_dtype = _supported_float_type(image.dtype)
+    float_dtype = supported_float_dtype(image.dtype)
     image = img_as_uint(image)
     levels = np.round(rescale_intensity(image, out_range=(0, NR_OF_GRAY - 1)))
     levels = levels.astype(np.min_scalar_type(NR_OF_GRAY))
@@ -246,7 +246,7 @@ def _as_color_float(rgb):
     rgb = np.asanyarray(rgb)
     if rgb.shape[-1] != 3:
         raise ValueError(f"the input array must have size 3 along `channel_axis`, got {rgb.shape}")
-    if _supported_float_type(rgb.dtype) == np.float32:
+    if supported_float_dtype(rgb.dtype) == np.float32:
         return img_as_float32(rgb)
     return img_as_float64(rgb)
 

@@ -11,7 +11,9 @@ the discrete input permits.  Steps:
    ``(bin_centers[b], cdf[b])``: an integer pixel sits exactly on a centre and gets
    ``cdf[b]``; a float pixel between centres ``b`` and ``b + 1`` gets
    ``cdf[b] + (cdf[b+1] - cdf[b]) / (c[b+1] - c[b]) * (x - c[b])`` (``np.interp``'s formula,
-   values outside the centres clamp to the end values).
+   values outside the centres clamp to the end values).  The segment of a pixel is guessed
+   from its position (the centres are equally spaced) and corrected by a step if rounding
+   put it one off: no binary search per pixel.
 
 With ``mask`` only the masked pixels build the histogram, but the whole image is mapped.
 Cost ``O(N + nbins)``: one histogram pass and one mapping pass, both parallel.
@@ -27,29 +29,46 @@ import numpy as np
 
 from .._checks import as_array
 from .._jit import jit, parallel_jit, prange
-from ._histogram import _supported_float_type, cumulative_distribution
+from ._histogram import supported_float_dtype, cumulative_distribution
 
 __all__ = ["equalize_hist"]
 
 
 @jit
-def _interp_one(x, xp, fp, j):
-    """np.interp of ``x`` in segment ``j`` (``xp[j] <= x < xp[j+1]``), NumPy's NaN rules."""
-    slope = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j])
-    res = slope * (x - xp[j]) + fp[j]
-    if res != res:  # NaN: try from the right end, then a flat segment
-        res = slope * (x - xp[j + 1]) + fp[j + 1]
-        if res != res and fp[j] == fp[j + 1]:
-            res = fp[j]
+def _slopes(xp, fp):
+    """The slope of every segment, ``(fp[j+1] - fp[j]) / (xp[j+1] - xp[j])``, computed once
+    (as NumPy does when there are more points than segments)."""
+    slopes = np.empty(max(xp.shape[0] - 1, 0))
+    for j in range(xp.shape[0] - 1):
+        slopes[j] = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j])
+    return slopes
+
+
+@jit
+def _interp_nan(x, xp, fp, slopes, j):
+    """NumPy's fallback when ``slope * (x - xp[j]) + fp[j]`` is NaN (an infinite slope):
+    evaluate from the right end of the segment, and on a flat segment take its value."""
+    res = slopes[j] * (x - xp[j + 1]) + fp[j + 1]
+    if res != res and fp[j] == fp[j + 1]:
+        res = fp[j]
     return res
 
 
 @parallel_jit
 def _interp(flat, xp, fp, out):
-    """``out[i] = np.interp(flat[i], xp, fp)`` for increasing ``xp`` (binary search)."""
+    """``out[i] = np.interp(flat[i], xp, fp)`` for increasing ``xp``.
+
+    The bin centres are (nearly) equally spaced, so the segment of ``x`` is *guessed* from its
+    position, ``j = (x - xp[0]) / (xp[-1] - xp[0]) * (m - 1)``, and then moved until
+    ``xp[j] <= x < xp[j + 1]``: usually no step at all, where a binary search would take
+    ``log2(m)`` unpredictable branches per pixel.  The segment is the one NumPy finds, so the
+    value is too.
+    """
     m = xp.shape[0]
     left = fp[0]
     right = fp[m - 1]
+    scale = (m - 1) / (xp[m - 1] - xp[0]) if m > 1 else 0.0
+    slopes = _slopes(xp, fp)
     for i in prange(flat.shape[0]):
         x = np.float64(flat[i])
         if x != x:
@@ -60,19 +79,18 @@ def _interp(flat, xp, fp, out):
             out[i] = left
         elif x == xp[m - 1]:
             out[i] = right
-        else:
-            lo = 0
-            hi = m - 1  # invariant xp[lo] <= x < xp[hi]
-            while hi - lo > 1:
-                mid = (lo + hi) >> 1
-                if xp[mid] <= x:
-                    lo = mid
-                else:
-                    hi = mid
-            if x == xp[lo]:
-                out[i] = fp[lo]
-            else:
-                out[i] = _interp_one(x, xp, fp, lo)
+        else:  # xp[0] <= x < xp[m - 1], so m >= 2
+            j = min(np.int64((x - xp[0]) * scale), m - 2)
+            while xp[j] > x:  # the guess was one too far right (rounding)
+                j -= 1
+            while xp[j + 1] <= x:  # ... or too far left
+                j += 1
+            res = slopes[j] * (x - xp[j]) + fp[j]  # NumPy's formula, in its order
+            if x == xp[j]:
+                res = fp[j]
+            elif res != res:  # (rare: keep it out of the way of the common case)
+                res = _interp_nan(x, xp, fp, slopes, j)
+            out[i] = res
 
 
 @parallel_jit
@@ -137,4 +155,4 @@ def equalize_hist(image, nbins=256, mask=None):
         if flat.dtype == np.bool_:
             flat = flat.view(np.uint8)
         _interp.sized(flat.size)(flat, np.ascontiguousarray(bin_centers, dtype=np.float64), table, out)
-    return out.reshape(image.shape).astype(_supported_float_type(image.dtype), copy=False)
+    return out.reshape(image.shape).astype(supported_float_dtype(image.dtype), copy=False)

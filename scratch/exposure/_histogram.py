@@ -50,13 +50,13 @@ from .._checks import as_array
 from .._jit import jit, parallel_jit, prange
 from ..util import dtype_limits
 
-__all__ = ["histogram", "cumulative_distribution"]
+__all__ = ["histogram", "cumulative_distribution", "image_minmax", "threshold_histogram", "supported_float_dtype"]
 
 #: The image is split into this many chunks, each counted into its own partial histogram.
 _CHUNKS = 16
 
 
-def _supported_float_type(dtype):
+def supported_float_dtype(dtype):
     """float32 for float16/float32 input (scikit-image keeps single precision), else float64."""
     dtype = np.dtype(dtype)
     return np.dtype(np.float32) if dtype in (np.float16, np.float32) else np.dtype(np.float64)
@@ -82,31 +82,36 @@ def _minmax(flat):
     chunks = _n_chunks(n)
     los = np.empty(chunks, flat.dtype)
     his = np.empty(chunks, flat.dtype)
-    nans = np.zeros(chunks, np.bool_)
+    nans = np.zeros(chunks, np.int64)
     for c in prange(chunks):
         start = c * n // chunks
         stop = (c + 1) * n // chunks
-        lo = flat[start]
-        hi = flat[start]
+        first = start
+        while first < stop - 1 and flat[first] != flat[first]:  # start from a number
+            first += 1
+        lo = flat[first]
+        hi = flat[first]
+        n_nan = 0
         for i in range(start, stop):
             v = flat[i]
-            if v != v:  # NaN
-                nans[c] = True
-                continue
-            if v < lo or lo != lo:
+            # NaN compares False both ways: it never replaces lo or hi (no branch on it here,
+            # so the loop stays a tight compare-and-select)
+            if v < lo:
                 lo = v
-            if v > hi or hi != hi:
+            if v > hi:
                 hi = v
+            n_nan += v != v
         los[c] = lo
         his[c] = hi
+        nans[c] = n_nan
     lo = los[0]
     hi = his[0]
-    for c in range(chunks):
+    for c in range(chunks):  # a chunk of NaN only has lo = hi = NaN
         if los[c] < lo or lo != lo:
             lo = los[c]
         if his[c] > hi or hi != hi:
             hi = his[c]
-    return lo, hi, nans.any()
+    return lo, hi, nans.sum() > 0
 
 
 @parallel_jit
@@ -196,7 +201,7 @@ def _flat(image):
     return flat
 
 
-def _image_minmax(flat):
+def image_minmax(flat):
     """(min, max, has_nan) of a flat non-empty array, as numpy scalars of its dtype."""
     lo, hi, has_nan = _minmax.sized(flat.size)(flat)
     return flat.dtype.type(lo), flat.dtype.type(hi), bool(has_nan)
@@ -208,7 +213,7 @@ def _integer_centers(image, flat, source_range):
     if source_range == "image":
         if flat.size == 0:
             raise ValueError("zero-size array to reduction operation minimum which has no identity")
-        lo, hi, _ = _image_minmax(flat)
+        lo, hi, _ = image_minmax(flat)
         lo, hi = int(lo), int(hi)
     else:
         lo, hi = (int(v) for v in dtype_limits(image, clip_negative=False))
@@ -230,7 +235,7 @@ def _float_edges(image, flat, nbins, source_range, minmax=None):
         first, last = 0, 1
     else:
         # (bool images count as uint8, as NumPy does)
-        first, last, has_nan = _image_minmax(flat) if minmax is None else minmax
+        first, last, has_nan = image_minmax(flat) if minmax is None else minmax
         if has_nan or not (np.isfinite(first) and np.isfinite(last)):
             first = last = np.nan if has_nan else first
             raise ValueError(f"autodetected range of [{first}, {last}] is not finite")
@@ -316,7 +321,7 @@ def _histogram_flat(image, nbins, source_range, bins=None):
     return counts, centers
 
 
-def _threshold_histogram(image, nbins):
+def threshold_histogram(image, nbins):
     """``histogram(image.reshape(-1), nbins)`` for the thresholds, and whether the image is
     constant (NaN-aware: a NaN image is not constant, and its histogram raises ValueError)."""
     image = np.asarray(image)
@@ -327,7 +332,7 @@ def _threshold_histogram(image, nbins):
     flat = _flat(image)
     if flat.size == 0:
         raise ValueError("zero-size array to reduction operation minimum which has no identity")
-    lo, hi, has_nan = _image_minmax(flat)
+    lo, hi, has_nan = image_minmax(flat)
     bins = _float_edges(image, flat, nbins, "image", minmax=(lo, hi, has_nan))  # raises on NaN
     counts, centers = _histogram_flat(image, nbins, "image", bins=bins)
     return counts, centers, bool(lo == hi)
@@ -460,5 +465,5 @@ def cumulative_distribution(image, nbins=256):
     hist, bin_centers = histogram(image, nbins)
     img_cdf = hist.cumsum()
     img_cdf = img_cdf / float(img_cdf[-1])
-    img_cdf = img_cdf.astype(_supported_float_type(image.dtype), copy=False)
+    img_cdf = img_cdf.astype(supported_float_dtype(image.dtype), copy=False)
     return img_cdf, bin_centers

@@ -48,7 +48,7 @@ from .._checks import as_array
 from .._jit import parallel_jit, prange
 from ..util import dtype_limits
 from ..util._dtype import dtype_range
-from ._histogram import _supported_float_type
+from ._histogram import supported_float_dtype
 
 __all__ = ["rescale_intensity", "adjust_gamma", "adjust_log", "adjust_sigmoid"]
 
@@ -197,7 +197,7 @@ def _output_dtype(dtype_or_range, image_dtype):
     """Output dtype of rescale_intensity: a dtype / dtype name as given (uint10/12/14 ->
     uint16), a (min, max) pair -> float (float32 kept for float32 images)."""
     if type(dtype_or_range) in (list, tuple, np.ndarray):
-        return _supported_float_type(image_dtype).type
+        return supported_float_dtype(image_dtype).type
     if type(dtype_or_range) is type:
         return dtype_or_range
     if dtype_or_range in DTYPE_RANGE:

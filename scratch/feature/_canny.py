@@ -38,7 +38,7 @@ import numpy as np
 from .._checks import check_ndim
 from .._jit import parallel_jit, prange
 from ..filters import gaussian
-from ..filters._gaussian import _supported_float_type
+from ..filters._gaussian import supported_float_type
 from ..morphology import erosion
 from ..ndimage import correlate1d
 from ..ndimage import label as _label
@@ -120,7 +120,7 @@ def _smooth(image, mask, sigma, mode, cval):
     """Stage 1: gaussian smoothing with the bleed-over correction; and the eroded mask."""
     kwargs = dict(sigma=sigma, mode=mode, cval=cval, preserve_range=False)
     bleedover = mode == "constant" or mask is not None
-    float_type = _supported_float_type(image.dtype)
+    float_type = supported_float_type(image.dtype)
     if mask is None:
         if bleedover:
             mask = np.ones(image.shape, dtype=float_type)

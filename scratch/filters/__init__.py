@@ -11,6 +11,11 @@
 
 All of them are built on the convolutions of :mod:`scratch.ndimage` and the dtype rules of
 :mod:`scratch.util`.
+
+Internal engines other scratch packages may use: ``_gaussian.supported_float_type``, the
+working float type of a filter (float16/float32 -> float32, other real types -> float64,
+complex -> ValueError; scikit-image's ``_supported_float_type``), listed in
+``_gaussian.__all__`` but not re-exported here (:mod:`scratch.feature` uses it).
 """
 
 from ._edges import (

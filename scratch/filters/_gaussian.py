@@ -37,7 +37,7 @@ import numpy as np
 from ..ndimage import gaussian_filter
 from ..util import img_as_float
 
-__all__ = ["gaussian", "difference_of_gaussians"]
+__all__ = ["gaussian", "difference_of_gaussians", "supported_float_type"]
 
 
 # --- the dtype rules shared by every filter in scratch.filters -------------------------------
@@ -47,7 +47,7 @@ __all__ = ["gaussian", "difference_of_gaussians"]
 _FLOAT_TYPE = {"f": np.float32, "d": np.float64, "e": np.float32, "g": np.float64}
 
 
-def _supported_float_type(input_dtype):
+def supported_float_type(input_dtype):
     """The floating-point dtype scikit-image computes in for ``input_dtype``.
 
     float32 stays float32, float16 becomes float32, every other real dtype float64.
@@ -79,7 +79,7 @@ def _convert_to_float(image, preserve_range):
 def _as_float_image(image):
     """The conversion of the edge filters: floats keep their precision, the rest img_as_float."""
     if image.dtype.kind == "f":
-        return image.astype(_supported_float_type(image.dtype), copy=False)
+        return image.astype(supported_float_type(image.dtype), copy=False)
     return img_as_float(image)
 
 
@@ -172,7 +172,7 @@ def gaussian(
             sigma = list(sigma)
             sigma.insert(channel_axis % image.ndim, 0)
     image = _convert_to_float(image, preserve_range)
-    image = image.astype(_supported_float_type(image.dtype), copy=False)
+    image = image.astype(supported_float_type(image.dtype), copy=False)
     if out is not None and not np.issubdtype(out.dtype, np.floating):
         raise ValueError(f"dtype of `out` must be float; got {out.dtype!r}.")
     return gaussian_filter(image, sigma, output=out, mode=mode, cval=cval, truncate=truncate)

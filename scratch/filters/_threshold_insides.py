@@ -232,6 +232,10 @@ def triangle_insides(image, nbins=256):
     )
 
 
+#: Largest histogram whose 3-class pair table (``nbins**2`` float32) multiotsu_insides keeps: 64 MiB.
+_MAX_PAIR_TABLE_BINS = 4096
+
+
 def multiotsu_insides(image=None, classes=3, nbins=256, *, hist=None):
     """Multi-Otsu step by step: for 3 classes, the criterion for every pair of thresholds.
 
@@ -243,7 +247,10 @@ def multiotsu_insides(image=None, classes=3, nbins=256, *, hist=None):
         ``threshold`` is ``threshold_multiotsu(...)`` (an array).  For ``classes == 3``,
         ``extra['sigma'][t0, t1]`` is the criterion ``H[0, t0] + H[t0+1, t1] +
         H[t1+1, end]`` (NaN where ``t0 >= t1`` or not searched), ``criterion`` its maximum
-        over ``t1`` for every first threshold ``candidates[t0]``.
+        over ``t1`` for every first threshold ``candidates[t0]``.  The pair table has
+        ``nbins**2`` entries, so it is left out (empty ``candidates`` and ``criterion``, no
+        ``'sigma'``) for histograms of more than 4096 bins — e.g. a uint16 image, which has
+        one bin per integer value.
 
     See Also
     --------
@@ -261,7 +268,7 @@ def multiotsu_insides(image=None, classes=3, nbins=256, *, hist=None):
     prob = prob.astype("float32", copy=False)
     extra = {}
     candidates, criterion = _empty(), _empty()
-    if classes == 3 and np.count_nonzero(prob) > classes:
+    if classes == 3 and np.count_nonzero(prob) > classes and prob.size <= _MAX_PAIR_TABLE_BINS:
         zeroth, first = T._moments(np.ascontiguousarray(prob))
         sigma = T._sigma_pairs(zeroth, first)
         n = sigma.shape[0]

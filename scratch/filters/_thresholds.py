@@ -68,7 +68,9 @@ import numpy as np
 from .._checks import as_array
 from .._jit import jit, parallel_jit, prange
 from ..exposure import histogram
-from ..exposure._histogram import _supported_float_type, _threshold_histogram
+from ..exposure._histogram import image_minmax, supported_float_dtype, threshold_histogram
+from ..ndimage._boundary import extend_indices
+from ..ndimage._uniform import uniform_lines
 
 __all__ = [
     "threshold_otsu",
@@ -142,7 +144,7 @@ def _otsu_variance(counts, bin_centers):
 def _otsu_counts(image, nbins, hist):
     """(constant value or None, counts, centres) — the shared start of Otsu."""
     if image is not None:
-        counts, centers, constant = _threshold_histogram(image, nbins)
+        counts, centers, constant = threshold_histogram(image, nbins)
         if constant:
             return image.reshape(-1)[0], None, None
         if hist is None:
@@ -378,28 +380,55 @@ def threshold_triangle(image, nbins=256):
 # --- mean ------------------------------------------------------------------------------------
 
 
+# (The sums loop over a *slice* with ``range(len)``: an index Numba knows is >= 0 needs no
+# negative-index wrap-around check, and then the compiler can vectorise the loop.)
+
+
+@jit
+def _sum_int(part):
+    """``part.sum()`` exactly, in int64."""
+    s = 0
+    for i in range(part.shape[0]):
+        s += np.int64(part[i])
+    return s
+
+
+@jit
+def _sum_float(part):
+    """``part.sum()`` in float64, with four running sums.
+
+    One running sum makes every addition wait for the previous one; four independent ones
+    (pixels ``i``, ``i+1``, ``i+2``, ``i+3``) keep the adder busy, as NumPy's pairwise sum does.
+    """
+    s0 = s1 = s2 = s3 = 0.0
+    n4 = part.shape[0] // 4 * 4
+    for i in range(0, n4, 4):
+        s0 += part[i]
+        s1 += part[i + 1]
+        s2 += part[i + 2]
+        s3 += part[i + 3]
+    for i in range(n4, part.shape[0]):
+        s0 += part[i]
+    return (s0 + s1) + (s2 + s3)
+
+
 @parallel_jit
 def _sum_chunks(flat, chunks):
-    """Per-chunk sums (float64, or exact int64 for integers) — summed in chunk order after."""
+    """Per-chunk float64 sums — summed in chunk order after, so any thread count agrees."""
     n = flat.shape[0]
     sums = np.zeros(chunks, np.float64)
     for c in prange(chunks):
-        s = 0.0
-        for i in range(c * n // chunks, (c + 1) * n // chunks):
-            s += flat[i]
-        sums[c] = s
+        sums[c] = _sum_float(flat[c * n // chunks : (c + 1) * n // chunks])
     return sums
 
 
 @parallel_jit
 def _sum_chunks_int(flat, chunks):
+    """Per-chunk exact int64 sums of an integer image."""
     n = flat.shape[0]
     sums = np.zeros(chunks, np.int64)
     for c in prange(chunks):
-        s = 0
-        for i in range(c * n // chunks, (c + 1) * n // chunks):
-            s += np.int64(flat[i])
-        sums[c] = s
+        sums[c] = _sum_int(flat[c * n // chunks : (c + 1) * n // chunks])
     return sums
 
 
@@ -471,6 +500,48 @@ def _local_maxima(hist):
     return maxima
 
 
+@jit
+def _count_local_maxima(hist):
+    """How many local maxima :func:`_local_maxima` finds (the same walk, without the list)."""
+    count = 0
+    direction = 1
+    for i in range(hist.shape[0] - 1):
+        if direction > 0:
+            if hist[i + 1] < hist[i]:
+                direction = -1
+                count += 1
+        else:
+            if hist[i + 1] > hist[i]:
+                direction = 1
+    return count
+
+
+#: One 3-bin running mean of a histogram: the line kernel of scratch.ndimage.uniform_filter1d
+#: (serial: a histogram is a few hundred bins).
+_running_mean_lines = uniform_lines.serial
+
+
+@jit
+def _smooth_until_two_maxima(counts, index_map, max_num_iter):
+    """Smooth ``counts`` (float32) by 3-bin running means until it has fewer than 3 maxima.
+
+    Each round is ``uniform_filter1d(hist, 3)`` (mode 'reflect', ``index_map`` the extended
+    bin indices, float32 result); the whole loop runs compiled, so a histogram that needs
+    hundreds of rounds costs microseconds.  Returns the smoothed histogram and the last
+    round's index (``max_num_iter - 1`` if it never got there).
+    """
+    n = counts.shape[0]
+    hist = counts.reshape(1, n).copy()
+    smoothed = np.empty_like(hist)
+    counter = 0
+    for counter in range(max_num_iter):
+        _running_mean_lines(hist, index_map, 1, 0.0, 3, smoothed)
+        hist, smoothed = smoothed, hist  # the result is the next round's input
+        if _count_local_maxima(hist[0]) < 3:
+            break
+    return hist[0], counter
+
+
 def threshold_minimum(image=None, nbins=256, max_num_iter=10000, *, hist=None):
     """Return threshold value based on minimum method.
 
@@ -524,17 +595,14 @@ def threshold_minimum(image=None, nbins=256, max_num_iter=10000, *, hist=None):
     >>> int(threshold_minimum(image))
     16
     """
-    from ..ndimage import uniform_filter1d
-
     counts, bin_centers = _validate_image_histogram(image, hist, nbins)
-    smooth_hist = counts.astype("float32", copy=False)
+    smooth_hist = np.ascontiguousarray(counts, dtype=np.float32)
     maximum_idxs = []
     counter = 0
-    for counter in range(max_num_iter):
-        smooth_hist = uniform_filter1d(smooth_hist, 3)
+    if max_num_iter > 0:
+        index_map = extend_indices(smooth_hist.size, 1, 1, "reflect")
+        smooth_hist, counter = _smooth_until_two_maxima(smooth_hist, index_map, int(max_num_iter))
         maximum_idxs = list(_local_maxima(smooth_hist))
-        if len(maximum_idxs) < 3:
-            break
     if len(maximum_idxs) != 2:
         raise RuntimeError("Unable to find two maxima in histogram")
     elif counter == max_num_iter - 1:
@@ -547,28 +615,144 @@ def threshold_minimum(image=None, nbins=256, max_num_iter=10000, *, hist=None):
 
 
 @parallel_jit
-def _two_class_sums(flat, t, chunks):
-    """Sums and counts of the pixels ``> t`` and ``<= t`` (per chunk, in float64)."""
+def _two_class_sums(flat, lo, t, chunks):
+    """Sums and counts of the shifted pixels ``v = flat[i] - lo`` above ``t`` and not above.
+
+    Per chunk, in float64: ``(sum v > t, count v > t, sum v <= t, count v <= t)``.  One pass
+    per Li iteration; each pixel adds itself to one pair and 0 to the other (no branch).
+    With ``t = inf`` every pixel is background: the background sum is the total.
+    """
     n = flat.shape[0]
     out = np.zeros((chunks, 4), np.float64)
     for c in prange(chunks):
+        part = flat[c * n // chunks : (c + 1) * n // chunks]
         s_fore = 0.0
         n_fore = 0.0
         s_back = 0.0
         n_back = 0.0
-        for i in range(c * n // chunks, (c + 1) * n // chunks):
-            v = flat[i]
-            if v > t:
-                s_fore += v
-                n_fore += 1.0
-            else:
-                s_back += v
-                n_back += 1.0
+        for i in range(part.shape[0]):
+            v = part[i] - lo  # in the image's precision, as the reference's `image -= image_min`
+            fore = v > t
+            s_fore += v if fore else 0.0
+            n_fore += 1.0 if fore else 0.0
+            s_back += 0.0 if fore else v
+            n_back += 0.0 if fore else 1.0
         out[c, 0] = s_fore
         out[c, 1] = n_fore
         out[c, 2] = s_back
         out[c, 3] = n_back
     return out
+
+
+@jit
+def _insertion_sort(a):
+    """Sort a short array in place: each value slides left past the larger ones."""
+    for j in range(1, a.shape[0]):
+        v = a[j]
+        i = j - 1
+        while i >= 0 and a[i] > v:
+            a[i + 1] = a[i]
+            i -= 1
+        a[i + 1] = v
+
+
+@jit
+def _smallest_gap(values, lo, span):
+    """The smallest difference between two distinct values of ``values - lo``, without sorting.
+
+    The reference sorts (``np.diff(np.unique(image))``, ``O(N log N)``).  A *bucket sort*
+    needs no full sort: cut ``[0, span]`` into ``N / 4`` equal buckets, count the shifted
+    values per bucket, and place them bucket after bucket (two passes, ``O(N)``).  Every
+    value of a bucket is below every value of the next non-empty one, so the smallest gap is
+
+    * between neighbouring buckets: the next bucket's minimum minus this one's maximum, or
+    * inside a bucket: found by sorting that bucket alone — only needed when it holds more
+      than one distinct value (a few values on average; an image with few grey levels has
+      one per bucket).
+
+    Differences are taken in the values' precision, as NumPy's ``diff`` does.
+    """
+    n = values.shape[0]
+    n_buckets = max(1, n // 4)
+    scale = n_buckets / np.float64(span)
+    starts = np.zeros(n_buckets + 1, np.int64)
+    for i in range(n):  # 1. how many values per bucket (bucket k counted at k + 1)
+        k = min(np.int64((values[i] - lo) * scale), n_buckets - 1)
+        starts[k + 1] += 1
+    for k in range(n_buckets):  # 2. bucket k occupies grouped[starts[k]:starts[k + 1]]
+        starts[k + 1] += starts[k]
+    grouped = np.empty(n, values.dtype)
+    fill = starts[:-1].copy()
+    for i in range(n):  # 3. place every value in its bucket
+        v = values[i] - lo
+        k = min(np.int64(v * scale), n_buckets - 1)
+        grouped[fill[k]] = v
+        fill[k] += 1
+    best = span  # 4. the gaps (no gap exceeds the whole span)
+    previous_max = span
+    seen = False
+    for k in range(n_buckets):
+        bucket = grouped[starts[k] : starts[k + 1]]
+        if bucket.shape[0] == 0:
+            continue
+        low = bucket.min()
+        high = bucket.max()
+        if seen:
+            best = min(best, low - previous_max)
+        seen = True
+        previous_max = high
+        if low != high:  # several distinct values inside: sort this bucket only
+            if bucket.shape[0] <= 16:
+                _insertion_sort(bucket)  # (a few values: no call into a general sort)
+            else:
+                bucket.sort()
+            for j in range(1, bucket.shape[0]):
+                gap = bucket[j] - bucket[j - 1]
+                if gap > 0 and gap < best:
+                    best = gap
+    return best
+
+
+def _li_float_values(image):
+    """The reference's clean-up of a float image: ``(values, lo, hi)`` or ``(None, answer, None)``.
+
+    ``values`` holds the finite pixels, ``lo`` and ``hi`` their extremes; the shifted image is
+    ``values - lo``.  The common case (no NaN, no infinity) needs one min/max pass and no
+    copy; otherwise the reference's steps run in NumPy (drop NaN; a constant image answers
+    its value; drop infinities; nothing left means only -inf and +inf: 0).
+    """
+    flat = np.ascontiguousarray(image).reshape(-1)
+    if flat.size == 0:
+        return None, np.nan, None
+    lo, hi, has_nan = image_minmax(flat)
+    if not has_nan and np.isfinite(lo) and np.isfinite(hi):
+        if lo == hi:
+            return None, flat[0], None
+        return flat, lo, hi
+    values = flat[~np.isnan(flat)]
+    if values.size == 0:
+        return None, np.nan, None
+    if np.all(values == values.flat[0]):
+        return None, values.flat[0], None
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        return None, 0.0, None
+    return values, np.min(values), np.max(values)
+
+
+def _li_integer_histogram(flat):
+    """Counts and centres of the shifted integer image ``flat - flat.min()`` and the minimum.
+
+    One counting pass over the image; the shift only renumbers the bins — unless the
+    difference overflows a signed dtype, where the reference's ``image -= image_min`` wraps
+    around: then the wrapped image is counted, as it is.
+    """
+    counts, centers = histogram(flat, source_range="image")
+    image_min = flat.dtype.type(centers[0])
+    if int(centers[-1]) - int(centers[0]) <= np.iinfo(flat.dtype).max:
+        return counts, centers - centers[0], image_min
+    counts, centers = histogram(flat - image_min, source_range="image")
+    return counts, centers, image_min
 
 
 def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=None):
@@ -577,8 +761,10 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
     Starting from ``t`` = the mean (or ``initial_guess``), repeat
     ``t <- (mb - mf) / (log(mb) - log(mf))`` with ``mb`` / ``mf`` the mean of the pixels
     ``<= t`` / ``> t`` (after shifting the image so that its minimum is 0), until ``t``
-    moves by less than ``tolerance``.  Integer images use the histogram for the class means;
-    float images one parallel pass per iteration.
+    moves by less than ``tolerance``.  Integer images use the histogram for the class means
+    (exact); float images one fused pass over the pixels per iteration, and the default
+    tolerance (half the smallest gap between distinct values) comes from a bucket sort,
+    ``O(N)``, where the reference sorts the whole image.
 
     Parameters
     ----------
@@ -626,34 +812,48 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
     >>> round(float(threshold_li(image)), 3)
     44.223
     """
-    image = image[~np.isnan(image)]
-    if image.size == 0:
-        return np.nan
-    if np.all(image == image.flat[0]):  # a single value (works for inf too)
-        return image.flat[0]
-    image = image[np.isfinite(image)]
-    if image.size == 0:  # only +inf and -inf: split them at 0
-        return 0.0
-    image_min = np.min(image)
-    image -= image_min  # Li's criterion needs a positive image (log of the means)
-    if image.dtype.kind in "iu":
-        tolerance = tolerance or 0.5
-    else:
-        tolerance = tolerance or np.min(np.diff(np.unique(image))) / 2
+    fast_float = isinstance(image, np.ndarray) and image.dtype in (np.float32, np.float64)
+    if isinstance(image, np.ndarray) and image.dtype.kind in "iu" and image.size:
+        return _li_integer(image, tolerance, initial_guess, iter_callback)
+    if fast_float:
+        values, image_min, image_max = _li_float_values(image)
+        if values is None:
+            return image_min  # the early answer
+    else:  # bool, float16, lists: the reference's steps, literally
+        values = image[~np.isnan(image)]
+        if values.size == 0:
+            return np.nan
+        if np.all(values == values.flat[0]):
+            return values.flat[0]
+        values = values[np.isfinite(values)]
+        if values.size == 0:
+            return 0.0
+        image_min = np.min(values)
+        values = (values - image_min).astype(np.float64)  # (bool: TypeError, as the reference)
+        image_max = np.max(values)
+    dtype = values.dtype.type
+    lo = dtype(image_min) if fast_float else dtype(0)  # the shift still to apply to `values`
+    span = dtype(dtype(image_max) - lo)  # the largest shifted value
+    flat = np.ascontiguousarray(values).reshape(-1)
+    chunks = min(16, flat.size)
+    if not tolerance:
+        if span == 0:  # a single finite value: no gap (the reference's np.min of nothing)
+            raise ValueError("zero-size array to reduction operation minimum which has no identity")
+        tolerance = dtype(_smallest_gap(flat, lo, span)) / 2
 
     if initial_guess is None:
-        t_next = np.mean(image)
+        total = _two_class_sums.sized(flat.size)(flat, lo, np.inf, chunks).sum(axis=0)[2]
+        t_next = dtype(total / flat.size)  # the mean of the shifted image
     elif callable(initial_guess):
-        t_next = initial_guess(image)
+        t_next = initial_guess(flat - lo)
     elif np.isscalar(initial_guess):
         t_next = initial_guess - float(image_min)
-        image_max = np.max(image) + image_min
-        if not 0 < t_next < np.max(image):
+        if not 0 < t_next < span:
             raise ValueError(
                 f"The initial guess for threshold_li must be within the range of the image. "
-                f"Got {initial_guess} for image min {image_min} and max {image_max}."
+                f"Got {initial_guess} for image min {image_min} and max {span + image_min}."
             )
-        t_next = image.dtype.type(t_next)
+        t_next = dtype(t_next)
     else:
         raise TypeError(
             "Incorrect type for `initial_guess`; should be a floating point value, or a "
@@ -662,36 +862,68 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
     t_curr = -2 * tolerance
     if iter_callback is not None:
         iter_callback(t_next + image_min)
+    while abs(t_next - t_curr) > tolerance:
+        t_curr = t_next
+        s_fore, n_fore, s_back, n_back = _two_class_sums.sized(flat.size)(flat, lo, t_curr, chunks).sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean_fore = dtype(s_fore / n_fore) if n_fore else dtype(np.nan)
+            mean_back = dtype(s_back / n_back) if n_back else dtype(np.nan)
+        if mean_back == 0.0:
+            break
+        t_next = (mean_back - mean_fore) / (np.log(mean_back) - np.log(mean_fore))
+        if iter_callback is not None:
+            iter_callback(t_next + image_min)
+    return t_next + image_min
 
-    if image.dtype.kind in "iu":
-        hist, bin_centers = histogram(image.reshape(-1), source_range="image")
-        hist = hist.astype("float32", copy=False)
-        while abs(t_next - t_curr) > tolerance:
-            t_curr = t_next
-            foreground = bin_centers > t_curr
-            background = ~foreground
-            mean_fore = np.average(bin_centers[foreground], weights=hist[foreground])
-            mean_back = np.average(bin_centers[background], weights=hist[background])
-            if mean_back == 0:
-                break
-            t_next = (mean_back - mean_fore) / (np.log(mean_back) - np.log(mean_fore))
-            if iter_callback is not None:
-                iter_callback(t_next + image_min)
+
+def _li_integer(image, tolerance, initial_guess, iter_callback):
+    """Li on an integer image: the class means come from the histogram of the shifted image.
+
+    Everything here is exact (integer sums, float32 counts as the reference has them), so
+    the threshold is the reference's to the last bit.
+    """
+    flat = np.ascontiguousarray(image).reshape(-1)
+    hist, bin_centers, image_min = _li_integer_histogram(flat)
+    if bin_centers.size == 1:  # a single value
+        return flat[0]
+    tolerance = tolerance or 0.5
+    image_max = bin_centers[-1]  # of the shifted image
+    if initial_guess is None:
+        total = int(np.dot(hist, bin_centers))
+        if total < 2**53:  # the float64 sum NumPy's mean takes is exact: same number
+            t_next = np.float64(total) / np.float64(flat.size)
+        else:
+            t_next = np.mean(flat - image_min)
+    elif callable(initial_guess):
+        t_next = initial_guess(flat - image_min)
+    elif np.isscalar(initial_guess):
+        t_next = initial_guess - float(image_min)
+        if not 0 < t_next < image_max:
+            raise ValueError(
+                f"The initial guess for threshold_li must be within the range of the image. "
+                f"Got {initial_guess} for image min {image_min} and max {image_max + image_min}."
+            )
+        t_next = flat.dtype.type(t_next)
     else:
-        flat = np.ascontiguousarray(image).reshape(-1)
-        chunks = min(16, flat.size)
-        dtype = image.dtype.type
-        while abs(t_next - t_curr) > tolerance:
-            t_curr = t_next
-            s_fore, n_fore, s_back, n_back = _two_class_sums.sized(flat.size)(flat, t_curr, chunks).sum(axis=0)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                mean_fore = dtype(s_fore / n_fore) if n_fore else dtype(np.nan)
-                mean_back = dtype(s_back / n_back) if n_back else dtype(np.nan)
-            if mean_back == 0.0:
-                break
-            t_next = (mean_back - mean_fore) / (np.log(mean_back) - np.log(mean_fore))
-            if iter_callback is not None:
-                iter_callback(t_next + image_min)
+        raise TypeError(
+            "Incorrect type for `initial_guess`; should be a floating point value, or a "
+            "function mapping an array to a floating point value."
+        )
+    t_curr = -2 * tolerance
+    if iter_callback is not None:
+        iter_callback(t_next + image_min)
+    hist = hist.astype("float32", copy=False)
+    while abs(t_next - t_curr) > tolerance:
+        t_curr = t_next
+        foreground = bin_centers > t_curr
+        background = ~foreground
+        mean_fore = np.average(bin_centers[foreground], weights=hist[foreground])
+        mean_back = np.average(bin_centers[background], weights=hist[background])
+        if mean_back == 0:
+            break
+        t_next = (mean_back - mean_fore) / (np.log(mean_back) - np.log(mean_fore))
+        if iter_callback is not None:
+            iter_callback(t_next + image_min)
     return t_next + image_min
 
 
@@ -1017,7 +1249,7 @@ def threshold_local(image, block_size=3, method="gaussian", offset=0, mode="refl
         raise ValueError(
             f"block_size must be odd! Given block_size {block_size} contains even values."
         )
-    float_dtype = _supported_float_type(image.dtype)
+    float_dtype = supported_float_dtype(image.dtype)
     image = image.astype(float_dtype, copy=False)
     thresh_image = np.zeros(image.shape, dtype=float_dtype)
     if method == "generic":

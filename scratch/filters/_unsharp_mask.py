@@ -26,7 +26,7 @@ import numpy as np
 
 from .._checks import normalize_axis
 from ..util import img_as_float
-from ._gaussian import _supported_float_type, gaussian
+from ._gaussian import gaussian, supported_float_type
 
 __all__ = ["unsharp_mask"]
 
@@ -102,7 +102,7 @@ def unsharp_mask(image, radius=1.0, amount=1.0, preserve_range=False, *, channel
     """
     image = np.asarray(image)
     vrange = None  # range of valid values, used for clipping
-    float_dtype = _supported_float_type(image.dtype)
+    float_dtype = supported_float_type(image.dtype)
     if preserve_range:
         fimg = image.astype(float_dtype, copy=False)
     else:

@@ -83,6 +83,9 @@ REQUIRE_INTENSITY = (
     "moments_weighted", "moments_weighted_central", "centroid_weighted", "centroid_weighted_local",
     "moments_weighted_hu", "moments_weighted_normalized",
 )
+# what iterating over a region yields: the reference walks ``PROP_VALS``, the values of its
+# legacy name map ``PROPS``, which lacks the three newest properties (they are still attributes)
+ITERATED = frozenset(COL_DTYPES) - {"coords_scaled", "intensity_median", "num_pixels"}
 ONLY_2D = ("eccentricity", "moments_hu", "moments_weighted_hu", "orientation", "perimeter",
            "perimeter_crofton")
 
@@ -611,7 +614,7 @@ class RegionProperties:
         return getattr(self, key)
 
     def __iter__(self):
-        props = set(COL_DTYPES)
+        props = set(ITERATED)
         if self._intensity_image is None:
             props -= set(REQUIRE_INTENSITY)
         return iter(sorted(props))

@@ -8,8 +8,18 @@
 * :func:`label`, :func:`generate_binary_structure` — connected components (two-pass union-find).
 * :func:`distance_transform_edt` — the exact Euclidean distance transform (lower envelopes).
 
-The boundary modes live in :mod:`scratch.ndimage._boundary`: every filter of the package
-(and of the packages built on it) extends images through that one engine.
+Internal engines other scratch packages may use.  The files are private, but the names in each
+file's ``__all__`` that this ``__init__`` does not re-export are its internal API, documented
+and kept stable for the packages built on ``ndimage`` (import them from that file; any other
+``_name`` is private to this package):
+
+* ``_boundary`` — ``MODES``, ``canonical_mode``, ``extend_indices``, ``extend_line``, ``pad``:
+  the boundary modes, the one engine through which every filter of scratch extends images
+  (filters, exposure, morphology);
+* ``_label`` — ``label_values``, ``neighbour_offsets``: labeling of equal-valued regions
+  (measure, segmentation);
+* ``_unionfind`` — ``find_root``, ``union``, ``resolve``: the union-find forest (tracking);
+* ``_uniform`` — ``uniform_lines``: the running-mean kernel (filters' local thresholds).
 """
 
 from ._correlate import convolve, convolve1d, correlate, correlate1d

@@ -196,6 +196,8 @@ def generic_laplace(input, derivative2, output=None, mode="reflect", cval=0.0, e
         The input array.
     derivative2 : callable
         ``derivative2(input, axis, output, mode, cval, *extra_arguments, **extra_keywords)``.
+        For the first axis ``output`` is the output array, to be filled in place; for every
+        further axis it is the output dtype, and the returned array is added (as SciPy does).
     output : array or dtype, optional
         The array in which to place the output, or the dtype of the returned array.
     mode : str or sequence, optional
@@ -224,12 +226,12 @@ def generic_laplace(input, derivative2, output=None, mode="reflect", cval=0.0, e
         output[...] = input[...]
         return output
     modes = normalize_sequence(mode, len(axes), "mode")
+    # as SciPy: the first axis writes into ``output``; every further axis is asked for a new
+    # array of ``output.dtype`` (the dtype is passed as ``output``) and its *return value* added
     derivative2(input, axes[0], output, modes[0], cval, *extra_arguments, **extra_keywords)
-    if len(axes) > 1:
-        tmp = np.zeros(input.shape, output.dtype)
-        for ii in range(1, len(axes)):
-            derivative2(input, axes[ii], tmp, modes[ii], cval, *extra_arguments, **extra_keywords)
-            output += tmp
+    for ii in range(1, len(axes)):
+        tmp = derivative2(input, axes[ii], output.dtype, modes[ii], cval, *extra_arguments, **extra_keywords)
+        output += tmp
     return output
 
 

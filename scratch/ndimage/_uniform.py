@@ -23,14 +23,14 @@ from .._jit import parallel_jit, prange
 from ._boundary import canonical_mode, extend_indices, extend_line
 from ._support import as_cval, check_axes, get_output, input_array, kernel_output, store, working_array
 
-__all__ = ["uniform_filter1d", "uniform_filter"]
+__all__ = ["uniform_filter1d", "uniform_filter", "uniform_lines"]
 
 # columns handled by one task of the running sum across rows
 _COLUMN_BLOCK = 256
 
 
 @parallel_jit
-def _uniform_lines(image, index_map, before, cval, size, out):
+def uniform_lines(image, index_map, before, cval, size, out):
     """Running mean (running sum / size) along each row of the 2-D ``image`` (lines along the last axis)."""
     n_lines, n = image.shape
     extended = index_map.shape[0]
@@ -89,7 +89,7 @@ def _run_uniform1d(image, size, axis, output, mode, cval, origin):
     outer = int(np.prod(image.shape[:axis], dtype=np.int64))
     inner = int(np.prod(image.shape[axis + 1 :], dtype=np.int64))
     if inner == 1:
-        _uniform_lines.sized(image.size)(work.reshape(outer, n), index_map, before, as_cval(cval), size, result.reshape(outer, n))
+        uniform_lines.sized(image.size)(work.reshape(outer, n), index_map, before, as_cval(cval), size, result.reshape(outer, n))
     else:
         _uniform_rows.sized(image.size)(work.reshape(outer, n, inner), index_map, as_cval(cval), size,
                       result.reshape(outer, n, inner))

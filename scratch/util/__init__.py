@@ -1,4 +1,9 @@
-"""scratch.util <-> skimage.util: image dtypes, their conversions, and inversion."""
+"""scratch.util <-> skimage.util: image dtypes, their conversions, and inversion.
+
+Internal engines other scratch packages may use: ``_dtype.dtype_range``, the
+``{dtype type: (min, max)}`` table behind ``dtype_limits`` (listed in ``_dtype.__all__`` but
+not re-exported here; scikit-image keeps it in ``skimage.util.dtype`` too).
+"""
 
 from ._dtype import (
     dtype_limits,

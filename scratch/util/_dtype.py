@@ -80,6 +80,7 @@ __all__ = [
     "img_as_ubyte",
     "img_as_bool",
     "dtype_limits",
+    "dtype_range",  # internal API: the table itself, for scratch.exposure (not re-exported)
 ]
 
 # --- the table of intensity ranges ------------------------------------------------------
