@@ -104,7 +104,7 @@ def _via_lut(image, formula):
 
 
 #: Elements per block of :func:`_blockwise`: two float64 temporaries stay in the L2 cache.
-_BLOCK = 1 << 15
+_BLOCK = 1 << 16
 
 
 def _blockwise(image, formula):
@@ -149,8 +149,30 @@ def _negative_error():
 
 
 def _assert_non_negative(image):
-    if image.dtype.kind not in "ub" and np.any(image < 0):
+    if image.dtype.kind in "ub" or image.size == 0:
+        return
+    # ``min`` is one pass without a temporary; only NaN (which ``min`` returns) needs the
+    # comparison that skips it.  (No Numba-parallel pass here: its OpenMP threads spin for a
+    # while afterwards and would slow the worker threads of ``_blockwise``.)
+    lowest = image.min()
+    if lowest != lowest:
+        lowest = -1 if np.any(image < 0) else 0
+    if lowest < 0:
         raise _negative_error()
+
+
+def _times(a, factor):
+    """``a * factor``, or ``a`` itself when that is the same array: a float array times 1."""
+    if factor == 1 and a.dtype.kind == "f" and np.result_type(a, factor) == a.dtype:
+        return a
+    return a * factor
+
+
+def _over(a, factor):
+    """``a / factor``, or ``a`` itself when that is the same array: a float array over 1."""
+    if factor == 1 and a.dtype.kind == "f" and np.result_type(a, factor) == a.dtype:
+        return a
+    return a / factor
 
 
 def _scale(image):
@@ -339,7 +361,8 @@ def adjust_gamma(image, gamma=1, gain=1):
     scale = _scale(image)
 
     def formula(x):
-        return (((x / scale) ** gamma) * scale * gain).astype(dtype)
+        # the reference's ((x / scale) ** gamma) * scale * gain, without its exact no-ops
+        return _times(_times(_over(x, scale) ** gamma, scale), gain).astype(dtype, copy=False)
 
     return _via_lut(image, formula) if _has_small_range(image) else _blockwise(image, formula)
 
@@ -388,7 +411,7 @@ def adjust_log(image, gain=1, inv=False):
     def formula(x):
         if inv:
             return dtype((2 ** (x / scale) - 1) * scale * gain)
-        return (np.log2(1 + x / scale) * scale * gain).astype(dtype)
+        return _times(_times(np.log2(1 + _over(x, scale)), scale), gain).astype(dtype, copy=False)
 
     return _via_lut(image, formula) if _has_small_range(image) else _blockwise(image, formula)
 
@@ -440,9 +463,9 @@ def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
     scale = _scale(image)
 
     def formula(x):
-        v = 1 / (1 + np.exp(gain * (cutoff - x / scale)))
+        v = 1 / (1 + np.exp(gain * (cutoff - _over(x, scale))))
         if inv:
             return dtype((1 - v) * scale)
-        return (v * scale).astype(dtype)
+        return _times(v, scale).astype(dtype, copy=False)
 
     return _via_lut(image, formula) if _has_small_range(image) else _blockwise(image, formula)
