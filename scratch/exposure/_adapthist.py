@@ -150,35 +150,44 @@ def _weight(offset, k, upper):
     return c if upper else 1.0 - c
 
 
+@jit
+def _axis_table(n, start, k, n_maps):
+    """For positions ``start .. start + n - 1`` of one axis (padded coordinates): the weights
+    and the (clamped) map indices of the lower and upper neighbouring tiles, ``(n, 2)`` each."""
+    weights = np.empty((n, 2))
+    index = np.empty((n, 2), np.intp)
+    for i in range(n):
+        pos = i + start
+        block = pos // k
+        for e in range(2):
+            weights[i, e] = _weight(pos % k, k, e)
+            index[i, e] = min(max(block + e - 1, 0), n_maps - 1)
+    return weights, index
+
+
 @parallel_jit
 def _interpolate(padded, maps, p0, p1, p2, k0, k1, k2, out):
-    """Blend the maps of the 2**3 surrounding tiles for every output pixel (step 6)."""
-    m0, m1, m2 = maps.shape[0], maps.shape[1], maps.shape[2]
+    """Blend the maps of the 2**3 surrounding tiles for every output pixel (step 6).
+
+    The weights and tile indices depend on one coordinate each, so they are tabulated per
+    axis first; the sum runs in the reference's order (e0, e1, e2), in float32.
+    """
     d0, d1, d2 = out.shape
+    w0s, i0s = _axis_table(d0, p0, k0, maps.shape[0])
+    w1s, i1s = _axis_table(d1, p1, k1, maps.shape[1])
+    w2s, i2s = _axis_table(d2, p2, k2, maps.shape[2])
     for z in prange(d0):
-        pz = z + p0
-        b0 = pz // k0
         for y in range(d1):
-            py = y + p1
-            b1 = py // k1
             for x in range(d2):
-                px = x + p2
-                b2 = px // k2
-                v = padded[pz, py, px]
+                v = padded[z + p0, y + p1, x + p2]
                 acc = np.float32(0.0)
                 for e0 in range(2):
-                    w0 = _weight(pz % k0, k0, e0)
-                    i0 = min(max(b0 + e0 - 1, 0), m0 - 1)
                     for e1 in range(2):
-                        w1 = _weight(py % k1, k1, e1)
-                        i1 = min(max(b1 + e1 - 1, 0), m1 - 1)
                         for e2 in range(2):
-                            w2 = _weight(px % k2, k2, e2)
-                            w = (w2 * w1) * w0
+                            w = (w2s[x, e2] * w1s[y, e1]) * w0s[z, e0]
                             if w == 0.0:  # the term would add exactly +0.0
                                 continue
-                            i2 = min(max(b2 + e2 - 1, 0), m2 - 1)
-                            acc += np.float32(np.float64(maps[i0, i1, i2, v]) * w)
+                            acc += np.float32(np.float64(maps[i0s[z, e0], i1s[y, e1], i2s[x, e2], v]) * w)
                 out[z, y, x] = np.uint16(acc)
 
 

@@ -85,19 +85,34 @@ def pad(image, before, after, mode, cval=0.0):
     """``image`` extended by ``before[d]`` / ``after[d]`` pixels along each axis ``d``.
 
     The dense n-D correlation reads this padded copy, so its inner loop needs no border test.
+    The image is copied into the middle once; then, axis by axis, only the two border slabs
+    are gathered (from positions the index map names, already filled along earlier axes).
     """
-    padded = image
-    for axis in range(image.ndim):
-        if before[axis] == 0 and after[axis] == 0:
+    image = np.asarray(image)
+    ndim = image.ndim
+    shape = tuple(n + b + a for n, b, a in zip(image.shape, before, after))
+    middle = [slice(b, b + n) for b, n in zip(before, image.shape)]
+    padded = np.empty(shape, image.dtype)
+    padded[tuple(middle)] = image
+    for axis in range(ndim):
+        n, b, a = image.shape[axis], before[axis], after[axis]
+        if b == 0 and a == 0:
             continue
-        index_map = extend_indices(image.shape[axis], before[axis], after[axis], mode)
-        padded = np.take(padded, np.maximum(index_map, 0), axis=axis)
-        outside = np.flatnonzero(index_map < 0)
+        # this axis over its whole padded length; earlier axes whole, later axes their middle
+        region = padded[tuple([slice(None)] * axis + [slice(None)] + middle[axis + 1:])]
+        index_map = extend_indices(n, b, a, mode)
+        border = np.r_[0:b, b + n:b + n + a]
+        source = index_map[border]
+        where = [slice(None)] * ndim
+        where[axis] = border
+        values = np.take(region, np.maximum(source, 0) + b, axis=axis)
+        outside = np.flatnonzero(source < 0)
         if outside.size:
-            where = [slice(None)] * image.ndim
-            where[axis] = outside
-            padded[tuple(where)] = cval
-    return np.ascontiguousarray(padded)
+            hole = [slice(None)] * ndim
+            hole[axis] = outside
+            values[tuple(hole)] = cval
+        region[tuple(where)] = values
+    return padded
 
 
 @jit
