@@ -846,19 +846,8 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
         t_next = dtype(total / flat.size)  # the mean of the shifted image
     elif callable(initial_guess):
         t_next = initial_guess(flat - lo)
-    elif np.isscalar(initial_guess):
-        t_next = initial_guess - float(image_min)
-        if not 0 < t_next < span:
-            raise ValueError(
-                f"The initial guess for threshold_li must be within the range of the image. "
-                f"Got {initial_guess} for image min {image_min} and max {span + image_min}."
-            )
-        t_next = dtype(t_next)
     else:
-        raise TypeError(
-            "Incorrect type for `initial_guess`; should be a floating point value, or a "
-            "function mapping an array to a floating point value."
-        )
+        t_next = dtype(_li_shifted_guess(initial_guess, image_min, span))
     t_curr = -2 * tolerance
     if iter_callback is not None:
         iter_callback(t_next + image_min)
@@ -874,6 +863,23 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
         if iter_callback is not None:
             iter_callback(t_next + image_min)
     return t_next + image_min
+
+
+def _li_shifted_guess(initial_guess, image_min, span):
+    """A number given as Li's initial guess, on the shifted image (minimum 0, maximum
+    ``span``); the reference's errors for a guess outside the range or of another type."""
+    if not np.isscalar(initial_guess):
+        raise TypeError(
+            "Incorrect type for `initial_guess`; should be a floating point value, or a "
+            "function mapping an array to a floating point value."
+        )
+    guess = initial_guess - float(image_min)
+    if not 0 < guess < span:
+        raise ValueError(
+            f"The initial guess for threshold_li must be within the range of the image. "
+            f"Got {initial_guess} for image min {image_min} and max {span + image_min}."
+        )
+    return guess
 
 
 def _li_integer(image, tolerance, initial_guess, iter_callback):
@@ -896,19 +902,8 @@ def _li_integer(image, tolerance, initial_guess, iter_callback):
             t_next = np.mean(flat - image_min)
     elif callable(initial_guess):
         t_next = initial_guess(flat - image_min)
-    elif np.isscalar(initial_guess):
-        t_next = initial_guess - float(image_min)
-        if not 0 < t_next < image_max:
-            raise ValueError(
-                f"The initial guess for threshold_li must be within the range of the image. "
-                f"Got {initial_guess} for image min {image_min} and max {image_max + image_min}."
-            )
-        t_next = flat.dtype.type(t_next)
     else:
-        raise TypeError(
-            "Incorrect type for `initial_guess`; should be a floating point value, or a "
-            "function mapping an array to a floating point value."
-        )
+        t_next = flat.dtype.type(_li_shifted_guess(initial_guess, image_min, image_max))
     t_curr = -2 * tolerance
     if iter_callback is not None:
         iter_callback(t_next + image_min)
