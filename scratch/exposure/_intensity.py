@@ -126,18 +126,21 @@ def _blockwise(image, formula):
     out = np.empty(n, first.dtype)
     out[:_BLOCK] = first
 
-    def run(start):
-        stop = min(start + _BLOCK, n)
-        out[start:stop] = formula(flat[start:stop])
+    def run(part, parts):  # one contiguous share of the blocks, in order
+        blocks = range(_BLOCK, n, _BLOCK)
+        for start in blocks[part * len(blocks) // parts:(part + 1) * len(blocks) // parts]:
+            stop = min(start + _BLOCK, n)
+            out[start:stop] = formula(flat[start:stop])
 
-    starts = range(_BLOCK, n, _BLOCK)
     threads = max(1, min(get_num_threads(), 8))
     if threads == 1:
-        for start in starts:
-            run(start)
-    else:
-        with ThreadPoolExecutor(threads) as pool:
-            list(pool.map(run, starts))
+        run(0, 1)
+    else:  # the calling thread takes the first share, helpers the others
+        with ThreadPoolExecutor(threads - 1) as pool:
+            helpers = [pool.submit(run, part, threads) for part in range(1, threads)]
+            run(0, threads)
+            for helper in helpers:
+                helper.result()
     return out.reshape(image.shape)
 
 
