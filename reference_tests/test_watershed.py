@@ -99,6 +99,20 @@ def test_nuclei_scene():
         check(image, markers, mask=mask, **kwargs)
 
 
+@pytest.mark.parametrize("watershed_line", [False, True])
+def test_big_nuclei_scene_with_tied_markers(watershed_line):
+    """A 256 x 256 distance-transform watershed: many markers share a value, so the exact
+    heap phase decides their order before the level queues take over."""
+    image, labels = data.nuclei((256, 256), n=40, seed=1)
+    mask = labels > 0
+    distance = ndi.distance_transform_edt(mask)
+    peaks = (distance == ndi.maximum_filter(distance, size=7)) & mask & (distance > 1)
+    markers = ndi.label(peaks)[0]
+    values, counts = np.unique(-distance[markers > 0], return_counts=True)
+    assert (counts > 1).any()  # the case this test is for
+    check(-distance, markers, mask=mask, watershed_line=watershed_line)
+
+
 def test_markers_outside_mask_are_dropped():
     image = np.zeros((5, 5))
     markers = np.zeros((5, 5), int)

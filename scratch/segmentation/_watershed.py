@@ -35,8 +35,8 @@ outside the mask), so neighbours of any mask pixel are valid addresses and the k
 on flat arrays with raveled neighbour offsets, like ``skimage/segmentation/_watershed_cy.pyx``.
 Each pixel is pushed at most once per neighbour: ``O(N log N)`` time for N pixels.
 
-Speed: flooding by rank (plain watershed only)
-----------------------------------------------
+Speed: flooding by rank
+-----------------------
 Any priority queue pops unique keys in the same order, but markers all enter with age 0, and
 the order in which *tied* markers (equal values) leave depends on the binary heap's layout —
 which depends on every item pushed and popped before.  To give exactly the reference's labels
@@ -53,8 +53,10 @@ marker has left, every key is unique, and the rest of the flood is done with a c
    the age order.  No push is lower than the level being popped, so the level only rises
    and each operation costs ``O(1)``.
 
-Compact watershed (its priorities are not image values), watershed lines (a pixel can be
-queued several times) and images with NaN (no order) use the ``(value, age)`` heap throughout.
+Watershed lines use the same two phases (``_flood_lines_by_rank``); a pixel is labelled
+when popped and can be queued several times, so each queued item also names its marker.
+Compact watershed (its priorities are not image values) and images with NaN (no order) use
+the ``(value, age)`` heap throughout.
 NaN is a known difference: the reference's comparisons with NaN are no order, and our labels
 are not compared with its labels there.
 
@@ -259,6 +261,118 @@ def _append(head, tail, pool_pixel, pool_next, entry, level, index):
     else:
         pool_next[tail[level]] = entry
     tail[level] = entry
+
+
+@jit
+def _pop_line_pixel(rank, output, offsets, index, marker_pixel, is_marker):
+    """Watershed lines, a popped pixel: ``True`` if it goes on to queue its neighbours.
+
+    As ``_flood`` with ``wsl``: a pixel labelled already is skipped (unless this is its
+    marker's own item); it takes its marker's label unless a masked neighbour carries
+    another label, in which case it becomes line (rank ``-1``: out of the mask) but still
+    queues its neighbours, as the reference does.
+    """
+    if output[index] != 0 and not is_marker:
+        return False
+    label = output[marker_pixel]
+    if rank[index] < 0:
+        return True  # already line
+    for k in range(offsets.shape[0]):
+        neighbor = index + offsets[k]
+        if rank[neighbor] >= 0 and output[neighbor] != 0 and output[neighbor] != label:
+            rank[index] = -1  # line
+            return True
+    output[index] = label
+    return True
+
+
+@jit
+def _flood_lines_by_rank(rank, n_levels, marker_locations, offsets, output, age_bits, index_bits):
+    """Watershed lines on value ranks: ``_flood(..., wsl=True)``'s result, in the two phases
+    of the plain flood (the exact heap while a marker is queued, then one FIFO list per level).
+
+    A pixel is labelled when popped and may be queued once per neighbour, so an item names
+    its pixel and its marker: ``payload = marker << index_bits | pixel``.  ``rank`` is ``-1``
+    outside the mask and becomes ``-1`` on the line.
+    """
+    n_offsets = offsets.shape[0]
+    n_markers = marker_locations.shape[0]
+    shift = np.uint64(age_bits)
+    age_mask = np.uint64((1 << age_bits) - 1)
+    pixel_mask = (1 << index_bits) - 1
+
+    # -- phase 1: the exact heap while a marker (age 0, which may tie) is queued
+    keys, payloads = key_heap_new(max(1024, 2 * n_markers))
+    size = 0
+    for i in range(n_markers):
+        index = marker_locations[i]
+        keys, payloads = key_heap_reserve(keys, payloads, size, 1)
+        key_heap_push(keys, payloads, size, np.uint64(rank[index]) << shift, (i << index_bits) | index)
+        size += 1
+    markers_queued = n_markers
+    age = 1
+    while markers_queued > 0:
+        key, payload = key_heap_pop(keys, payloads, size, age_mask)
+        size -= 1
+        is_marker = key & age_mask == 0
+        if is_marker:
+            markers_queued -= 1
+        index = payload & pixel_mask
+        marker = payload >> index_bits
+        if not _pop_line_pixel(rank, output, offsets, index, marker_locations[marker], is_marker):
+            continue
+        level = key >> shift
+        keys, payloads = key_heap_reserve(keys, payloads, size, n_offsets)
+        for k in range(n_offsets):
+            neighbor = index + offsets[k]
+            if rank[neighbor] < 0 or output[neighbor] != 0:
+                continue
+            age += 1
+            neighbor_level = max(np.uint64(rank[neighbor]), level)
+            key_heap_push(keys, payloads, size, (neighbor_level << shift) | np.uint64(age),
+                          (marker << index_bits) | neighbor)
+            size += 1
+
+    # -- phase 2: FIFO lists per level, linked through a pool that grows when full
+    order = np.argsort(keys[:size])
+    head = np.full(n_levels, -1, np.intp)
+    tail = np.full(n_levels, -1, np.intp)
+    pool_item = np.empty(max(1024, 2 * size), np.intp)
+    pool_next = np.empty(pool_item.shape[0], np.intp)
+    used = 0
+    for i in range(size):
+        _append(head, tail, pool_item, pool_next, used, np.intp(keys[order[i]] >> shift), payloads[order[i]])
+        used += 1
+    level = 0
+    while level < n_levels:
+        entry = head[level]
+        if entry == -1:
+            level += 1
+            continue
+        head[level] = pool_next[entry]
+        payload = pool_item[entry]
+        index = payload & pixel_mask
+        marker = payload >> index_bits
+        if not _pop_line_pixel(rank, output, offsets, index, marker_locations[marker], False):
+            continue
+        if used + n_offsets > pool_item.shape[0]:
+            pool_item = _grown(pool_item, used)
+            pool_next = _grown(pool_next, used)
+        for k in range(n_offsets):
+            neighbor = index + offsets[k]
+            if rank[neighbor] < 0 or output[neighbor] != 0:
+                continue
+            _append(head, tail, pool_item, pool_next, used, max(np.intp(rank[neighbor]), level),
+                    (marker << index_bits) | neighbor)
+            used += 1
+
+
+@jit
+def _grown(array, used):
+    """``array`` copied into one twice as long (its first ``used`` entries)."""
+    bigger = np.empty(2 * array.shape[0], array.dtype)
+    bigger[:used] = array[:used]
+    return bigger
 
 
 @parallel_jit
@@ -559,8 +673,12 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
     output = np.zeros(padded_size, work_dtype)
 
     ranking = None
-    if compactness == 0 and not watershed_line:
+    if compactness == 0:
         ranking = _rank_levels(image, mask, padded_size)
+    index_bits = padded_size.bit_length()
+    if watershed_line and ranking is not None and \
+            index_bits + int(np.count_nonzero(markers)).bit_length() > 62:
+        ranking = None  # (pixel, marker) would not fit in one payload
     if ranking is None:  # compact, lines, NaN or nothing to flood: the (value, age) heap
         inner = tuple(slice(c, c + n) for c, n in zip(center, image.shape))
         work = np.zeros(padded_shape, np.float64)
@@ -582,6 +700,13 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
                                      np.ascontiguousarray(mask).reshape(as_rows),
                                      np.ascontiguousarray(markers).reshape(as_rows),
                                      levels, low, row_start, rank, output)
+    if watershed_line:
+        # a pixel can be queued several times: the ages get every bit the ranks leave
+        age_bits = 63 - int(n_levels).bit_length()
+        _flood_lines_by_rank(rank, n_levels, _nonzero(output), offsets, output, age_bits, index_bits)
+        result = np.empty(image.shape, work_dtype)
+        _unpad.sized(image.size)(output, row_start, result.reshape(as_rows))
+        return result.astype(out_dtype, copy=False)
     age_bits = (padded_size + 1).bit_length()
     keys, pixels = _flood_heap_phase(rank, _nonzero(output), offsets, output, age_bits)
     order = np.argsort(keys)  # the heap's pop order: its keys are all distinct now
