@@ -107,12 +107,14 @@ def _via_lut(image, formula):
 _BLOCK = 1 << 16
 
 
-def _blockwise(image, formula):
+def _blockwise(image, formula, non_negative=False):
     """``formula(image)`` evaluated block by block (on 2 threads when there are several).
 
     ``formula`` is the reference's NumPy expression: the same ufuncs (NumPy's SIMD ``exp``,
     ``log2``, ``power``) in the same precision, so the values are the reference's; but the
     temporaries of a block stay in the cache, so the image is read once and written once.
+    With ``non_negative``, each block is also checked for negative values while it is in
+    the cache (the reference's error is raised at the end), instead of a pass of its own.
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -121,7 +123,10 @@ def _blockwise(image, formula):
     flat = np.ascontiguousarray(image).reshape(-1)
     n = flat.size
     if n <= 2 * _BLOCK:
+        if non_negative:
+            _assert_non_negative(image)
         return formula(image)
+    negative = [non_negative and _has_negative(flat[:_BLOCK])]
     first = formula(flat[:_BLOCK])
     out = np.empty(n, first.dtype)
     out[:_BLOCK] = first
@@ -130,6 +135,8 @@ def _blockwise(image, formula):
         blocks = range(_BLOCK, n, _BLOCK)
         for start in blocks[part * len(blocks) // parts:(part + 1) * len(blocks) // parts]:
             stop = min(start + _BLOCK, n)
+            if non_negative and _has_negative(flat[start:stop]):
+                negative.append(True)
             out[start:stop] = formula(flat[start:stop])
 
     threads = max(1, min(get_num_threads(), 8))
@@ -141,6 +148,8 @@ def _blockwise(image, formula):
             run(0, threads)
             for helper in helpers:
                 helper.result()
+    if any(negative):
+        raise _negative_error()
     return out.reshape(image.shape)
 
 
@@ -151,17 +160,29 @@ def _negative_error():
     )
 
 
-def _assert_non_negative(image):
+def _has_negative(image):
+    """``np.any(image < 0)``: ``min`` is one pass without a temporary; only NaN (which
+    ``min`` returns) needs the comparison, which skips it."""
     if image.dtype.kind in "ub" or image.size == 0:
-        return
-    # ``min`` is one pass without a temporary; only NaN (which ``min`` returns) needs the
-    # comparison that skips it.  (No Numba-parallel pass here: its OpenMP threads spin for a
-    # while afterwards and would slow the worker threads of ``_blockwise``.)
+        return False
     lowest = image.min()
     if lowest != lowest:
-        lowest = -1 if np.any(image < 0) else 0
-    if lowest < 0:
+        return bool(np.any(image < 0))
+    return lowest < 0
+
+
+def _assert_non_negative(image):
+    if _has_negative(image):
         raise _negative_error()
+
+
+def _corrected(image, formula):
+    """``formula(image)`` for the corrections, which take non-negative images only: through
+    a table for small integer types, else block by block, checking the blocks as they go."""
+    if _has_small_range(image):
+        _assert_non_negative(image)
+        return _via_lut(image, formula)
+    return _blockwise(image, formula, non_negative=True)
 
 
 def _times(a, factor):
@@ -360,14 +381,13 @@ def adjust_gamma(image, gamma=1, gain=1):
         out = np.empty(flat.shape, np.uint8)
         _apply_lut.sized(flat.size)(flat, lut, 0, out)
         return out.reshape(image.shape)
-    _assert_non_negative(image)
     scale = _scale(image)
 
     def formula(x):
         # the reference's ((x / scale) ** gamma) * scale * gain, without its exact no-ops
         return _times(_times(_over(x, scale) ** gamma, scale), gain).astype(dtype, copy=False)
 
-    return _via_lut(image, formula) if _has_small_range(image) else _blockwise(image, formula)
+    return _corrected(image, formula)
 
 
 def adjust_log(image, gain=1, inv=False):
@@ -408,7 +428,6 @@ def adjust_log(image, gain=1, inv=False):
     """
     image = as_array(image, "image")
     dtype = image.dtype.type
-    _assert_non_negative(image)
     scale = _scale(image)
 
     def formula(x):
@@ -416,7 +435,7 @@ def adjust_log(image, gain=1, inv=False):
             return dtype((2 ** (x / scale) - 1) * scale * gain)
         return _times(_times(np.log2(1 + _over(x, scale)), scale), gain).astype(dtype, copy=False)
 
-    return _via_lut(image, formula) if _has_small_range(image) else _blockwise(image, formula)
+    return _corrected(image, formula)
 
 
 def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
@@ -462,7 +481,6 @@ def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
     """
     image = as_array(image, "image")
     dtype = image.dtype.type
-    _assert_non_negative(image)
     scale = _scale(image)
 
     def formula(x):
@@ -471,4 +489,4 @@ def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
             return dtype((1 - v) * scale)
         return _times(v, scale).astype(dtype, copy=False)
 
-    return _via_lut(image, formula) if _has_small_range(image) else _blockwise(image, formula)
+    return _corrected(image, formula)
