@@ -316,12 +316,15 @@ def rescale_intensity(image, in_range="image", out_range="dtype"):
             stacklevel=2,
         )
 
-    def formula(x):  # the reference's expression
-        x = np.clip(x, imin, imax)
+    def formula(x):  # the reference's expression, each step written over one float temporary
+        x = np.clip(x, imin, imax)  # (a float array: the limits are Python floats)
         if imin != imax:
-            x = (x - imin) / (imax - imin)
-            return (x * (omax - omin) + omin).astype(out_dtype)
-        return np.clip(x, omin, omax).astype(out_dtype)
+            np.subtract(x, imin, out=x)
+            np.divide(x, imax - imin, out=x)
+            np.multiply(x, omax - omin, out=x)
+            np.add(x, omin, out=x)
+            return x.astype(out_dtype, copy=False)
+        return np.clip(x, omin, omax, out=x).astype(out_dtype, copy=False)
 
     if _has_small_range(image):
         return _via_lut(image, formula)
@@ -484,7 +487,14 @@ def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
     scale = _scale(image)
 
     def formula(x):
-        v = 1 / (1 + np.exp(gain * (cutoff - _over(x, scale))))
+        v = np.subtract(cutoff, _over(x, scale))
+        if np.result_type(gain, v) == v.dtype:  # the reference's steps, written over v
+            np.multiply(gain, v, out=v)
+            np.exp(v, out=v)
+            np.add(1, v, out=v)
+            np.divide(1, v, out=v)
+        else:
+            v = 1 / (1 + np.exp(gain * v))
         if inv:
             return dtype((1 - v) * scale)
         return _times(v, scale).astype(dtype, copy=False)
