@@ -103,8 +103,8 @@ def _via_lut(image, formula):
     return out.reshape(image.shape)
 
 
-#: Elements per block of :func:`_blockwise`: two float64 temporaries stay in the L2 cache.
-_BLOCK = 1 << 16
+#: Elements per block of :func:`_blockwise`: a float64 block and its temporary fill the 2 MB L2 cache.
+_BLOCK = 1 << 17
 
 
 def _blockwise(image, formula, non_negative=False):
@@ -436,7 +436,9 @@ def adjust_log(image, gain=1, inv=False):
     def formula(x):
         if inv:
             return dtype((2 ** (x / scale) - 1) * scale * gain)
-        return _times(_times(np.log2(1 + _over(x, scale)), scale), gain).astype(dtype, copy=False)
+        v = np.add(1, _over(x, scale))
+        np.log2(v, out=v)  # the reference's log2(1 + x / scale), over one temporary
+        return _times(_times(v, scale), gain).astype(dtype, copy=False)
 
     return _corrected(image, formula)
 
