@@ -25,8 +25,7 @@ References
 
 import numpy as np
 
-from .._checks import normalize_axis, normalize_sequence
-from ._boundary import canonical_mode
+from .._checks import normalize_sequence
 from ._correlate import correlate1d
 from ._support import check_axes, get_output, input_array
 

@@ -68,8 +68,6 @@ P. Neubert and P. Protzel, "Compact watershed and preemptive SLIC", ICPR 2014, 9
 F. Meyer, "Un algorithme optimal de ligne de partage des eaux", 8e congres AFCET, 1991.
 """
 
-import numbers
-
 import numpy as np
 
 from .._jit import jit, parallel_jit, prange
@@ -465,11 +463,12 @@ def _rank_levels(image, mask, padded_size):
     if values.size == 0:
         return None
     levels, low = np.empty(0, np.float64), 0
-    if image.dtype.kind in "biu" and image.dtype.itemsize <= 4 and \
-            int(values.max()) - int(values.min()) < 4 * values.size + 256:
-        low = int(values.min())
-        n_levels = int(values.max()) - low + 1
-    else:
+    small_int = image.dtype.kind in "biu" and image.dtype.itemsize <= 4
+    if small_int:
+        low, high = int(values.min()), int(values.max())
+        n_levels = high - low + 1
+    if not small_int or n_levels > 4 * values.size + 256:  # a long range: rank by sorting
+        low = 0
         levels = values.astype(np.float64, copy=False)  # image[mask] is a copy: sort in place
         levels.sort()
         if np.isnan(levels[-1]):  # NaN sorts last
