@@ -239,21 +239,91 @@ def test_nan_floods_without_error():
     assert (labels > 0).all()
 
 
-def test_prepare_ranks_parallel_equals_serial():
+@pytest.mark.parametrize("values", ["float_many", "int_negative", "float32"])
+def test_rank_path_sorts_when_hashing_overflows(values, monkeypatch):
+    """More distinct values than the hash set takes: the levels come from sorting instead."""
+    monkeypatch.setattr(_watershed, "_HASHED_LEVELS", 4)
+    rng = np.random.default_rng(5)
+    shape = (30, 40)
+    image = {"float_many": lambda: rng.random(shape),
+             "int_negative": lambda: rng.integers(-2 ** 31, 2 ** 31 - 1, shape, dtype=np.int64),
+             "float32": lambda: rng.random(shape).astype(np.float32)}[values]()
+    markers = (rng.random(shape) < 0.02) * rng.integers(1, 6, shape)
+    for kwargs in ({}, {"mask": rng.random(shape) < 0.7}, {"watershed_line": True}):
+        check(image, markers, **kwargs)
+
+
+@pytest.mark.parametrize("hashed_levels", [1 << 16, 2])
+def test_nan_after_many_levels_takes_the_float_heap(hashed_levels, monkeypatch):
+    """A NaN found by the hash pass or by the sort after it: the float heap floods."""
+    monkeypatch.setattr(_watershed, "_HASHED_LEVELS", hashed_levels)
+    image = np.array([[0.0, 0.5, 0.25, 1.0, np.nan, 0.75, 0.0]])
+    labels = watershed(image, np.array([[1, 0, 0, 0, 0, 0, 2]]))
+    assert (labels > 0).all()
+
+
+@pytest.mark.parametrize("shape", [(50, 60), (300, 400)])  # one hash set, one per thread
+def test_distinct_levels(shape):
+    """The hash sets find the sorted distinct values inside the mask, -0.0 and 0.0 as one."""
+    rng = np.random.default_rng(0)
+    image = rng.choice([-2.5, -0.0, 0.0, 1.0, 7.25, 1e300], shape)
+    mask = rng.random(image.shape) < 0.5
+    levels, status = _watershed._distinct_levels(image, mask, 100)
+    assert status == 0
+    np.testing.assert_array_equal(levels, np.unique(image[mask] + 0.0))
+    assert _watershed._distinct_levels(image, mask, 3)[1] == 2  # too many
+    image[mask.nonzero()[0][-1], mask.nonzero()[1][-1]] = np.nan
+    assert _watershed._distinct_levels(image, mask, 100)[1] == 1
+    levels, status = _watershed._distinct_levels(image, np.zeros(image.shape, bool), 100)
+    assert status == 0 and levels.size == 0
+
+
+@pytest.mark.parametrize("shape", [(0, 5), (5, 0), (0,)])
+def test_empty_image(shape):
+    check(np.zeros(shape), np.zeros(shape, np.int32))
+
+
+@pytest.mark.parametrize("kernel", ["_prepare_ranks", "_collect_markers", "_unpad_labels", "_masked_range"])
+def test_row_kernels_parallel_equal_serial(kernel):
     rng = np.random.default_rng(0)
     levels = np.unique(rng.integers(0, 1000, 300).astype(float))
     image = rng.choice(levels, (300, 400))
     mask = rng.random(image.shape) < 0.8
-    markers = rng.integers(0, 3, image.shape) * mask
+    markers = rng.integers(0, 3, image.shape) * (rng.random(image.shape) < 0.1)
     row_start = np.arange(300, dtype=np.intp) * 402 + 403
-    outs = [(np.full(302 * 402, -1, np.int32), np.zeros(302 * 402, np.int64)) for _ in range(2)]
-    _watershed._prepare_ranks(image, mask, markers, levels, 0, row_start, *outs[0])
-    serial(_watershed._prepare_ranks)(image, mask, markers, levels, 0, row_start, *outs[1])
-    for a, b in zip(*outs):
+    padded_size = 302 * 402
+    first = np.zeros(301, np.intp)
+    np.cumsum((markers * mask != 0).sum(axis=1), out=first[1:])
+    spans = np.empty((300, 3), np.intp)
+    _watershed._prepare_ranks(image, mask, markers, levels, 0, row_start, np.empty(padded_size, np.int32), spans)
+    state = rng.integers(-5, 20, padded_size).astype(np.int32)
+    labels = rng.integers(1, 9, 40)
+    args = {
+        "_prepare_ranks": lambda: (image, mask, markers, levels, 0, row_start,
+                                   np.full(padded_size, 99, np.int32), np.empty((300, 3), np.intp)),
+        "_collect_markers": lambda: (mask, markers, row_start, spans, first, np.empty(first[-1], np.intp),
+                                     np.empty(first[-1], np.int64)),
+        "_unpad_labels": lambda: (state, np.resize(labels, 40), row_start, np.empty((300, 400), np.int64)),
+        "_masked_range": lambda: (image.astype(np.int64), mask, np.empty(300, np.int64), np.empty(300, np.int64),
+                                  np.empty(300, np.intp)),
+    }[kernel]
+    state[state < -41] = -1
+    parallel_args, serial_args = args(), args()
+    getattr(_watershed, kernel)(*parallel_args)
+    serial(getattr(_watershed, kernel))(*serial_args)
+    for a, b in zip(parallel_args, serial_args):
         np.testing.assert_array_equal(a, b)
-    rank = outs[0][0].reshape(302, 402)[1:-1, 1:-1]
-    np.testing.assert_array_equal(rank[mask], np.searchsorted(levels, image[mask]))
-    assert (rank[~mask] == -1).all()
+    if kernel == "_prepare_ranks":
+        state = parallel_args[6].reshape(302, 402)
+        np.testing.assert_array_equal(state[1:-1, 1:-1][mask], np.searchsorted(levels, image[mask]))
+        assert (state[1:-1, 1:-1][~mask] == -1).all()
+        state[1:-1, 1:-1] = -1
+        assert (state == -1).all()  # the padding too
+        np.testing.assert_array_equal(parallel_args[7][:, 0], (markers * mask != 0).sum(axis=1))
+    if kernel == "_collect_markers":
+        rows, cols = np.nonzero(markers * mask)
+        np.testing.assert_array_equal(parallel_args[5], (rows + 1) * 402 + cols + 1)
+        np.testing.assert_array_equal(parallel_args[6], markers[rows, cols])
 
 
 def test_bad_input():

@@ -44,16 +44,22 @@ the flood must use the same binary heap for as long as a marker is queued.  Afte
 marker has left, every key is unique, and the rest of the flood is done with a cheaper queue:
 
 1. The values inside the mask are replaced by their ranks (``0 .. n_levels - 1``; ``-1``
-   outside the mask, so one array tells both): sorting them once costs about as much as a
-   few heap operations per pixel.
-2. While a marker is queued: the binary heap on one packed integer key
+   outside the mask, so one array tells both).  The distinct values come from a hash set
+   (most images have few levels) or, when there are many, from sorting the masked values.
+2. The same array then holds the labels: a labelled pixel becomes ``-2 - m`` for the marker
+   pixel ``m`` it was reached from, so the flood's test "inside the mask and not labelled
+   yet" reads one array, and labelling writes the cache line the test just read.
+3. While a marker is queued: the binary heap on one packed integer key
    ``rank << age_bits | age`` (same comparisons, same layout, half the memory).
-3. Then a *hierarchical queue* (Meyer 1991): one first-in-first-out list per level.  The
+4. Then a *hierarchical queue* (Meyer 1991): one first-in-first-out list per level.  The
    queue pops the lowest non-empty level; within a level, first in is first out, which is
    the age order.  No push is lower than the level being popped, so the level only rises
-   and each operation costs ``O(1)``.
+   and each operation costs ``O(1)``.  Every push of phase 3 was appended to these lists
+   too (a push's age is its place in them), so phase 4 starts from them as they are,
+   skipping what the heap has popped already.
 
-Watershed lines use the same two phases (``_flood_lines_by_rank``); a pixel is labelled
+Watershed lines use the same ranks and the same two queues (``_flood_lines_by_rank``, which
+sorts the heap's leftovers into the lists instead); a pixel is labelled
 when popped and can be queued several times, so each queued item also names its marker.
 Compact watershed (its priorities are not image values) and images with NaN (no order) use
 the ``(value, age)`` heap throughout.
@@ -70,7 +76,7 @@ F. Meyer, "Un algorithme optimal de ligne de partage des eaux", 8e congres AFCET
 
 import numpy as np
 
-from .._jit import jit, parallel_jit, prange
+from .._jit import PARALLEL_MIN_ITEMS, get_num_threads, jit, parallel_jit, prange
 from ..ndimage import generate_binary_structure
 from ..ndimage import label as _ndi_label
 from ..ndimage._label import label_values
@@ -158,94 +164,93 @@ def _flood(image, marker_locations, offsets, mask, strides, compactness, output,
 
 
 @jit
-def _flood_heap_phase(rank, marker_locations, offsets, output, age_bits):
-    """Phase 1 of the plain watershed on value *ranks* (see "Speed" in the module docstring).
+def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bits):
+    """The plain watershed on value *ranks*, in two phases (see "Speed" in the module docstring).
 
-    ``rank`` (flat, padded) holds ``0 .. n_levels - 1`` in the order of the image values and
-    ``-1`` outside the mask.  The binary heap on packed ``rank << age_bits | age`` keys, which
-    orders and ties exactly as ``_flood``'s heap, runs while a marker (age 0, which may tie)
-    is queued.  Returns the heap's remaining ``(keys, indices)``: all distinct.
+    ``state`` (flat, padded) holds a pixel's rank ``0 .. n_levels - 1`` (the order of the image
+    values) while it is unlabelled, ``-1`` outside the mask, and ``-2 - m`` once it is
+    labelled from marker pixel ``m`` (its place in ``marker_locations``).  So "outside the
+    mask or labelled already" is one test (``< 0``) on one array, and labelling a pixel writes
+    the cache line the test read.
 
-    A labelled pixel's rank is set to ``-1`` (it is read once, when the pixel is queued), so
-    "outside the mask or labelled already" is one test on one array: the flood's neighbour
-    checks touch half the memory.
+    Every push goes to the end of its level's first-in-first-out list (phase 2's queue), the
+    lists linked through a pool of entries filled in push order (``pool_pixel``,
+    ``pool_next``; each pixel is pushed at most once, so ``n_masked`` entries are enough).
+    The push's *age* is its entry number + 1 (markers have age 0).
+
+    1. While a marker (age 0, which may tie) is queued, the pops come from the binary heap on
+       packed ``rank << age_bits | age`` keys, which orders and ties exactly as ``_flood``'s
+       heap; a popped entry is crossed out of its list (``pool_pixel = -1``).
+    2. Then every key is distinct, and the lists alone give the same order: pop the lowest
+       non-empty level, first in first out.  Nothing lower than the popped level is ever
+       pushed, so the level only rises, from the level of phase 1's last pop.
     """
     n_offsets = offsets.shape[0]
     n_markers = marker_locations.shape[0]
     shift = np.uint64(age_bits)
     age_mask = np.uint64((1 << age_bits) - 1)
+    head = np.full(n_levels, -1, state.dtype)
+    tail = np.full(n_levels, -1, state.dtype)
+    pool_pixel = np.empty(n_masked, state.dtype)
+    pool_next = np.empty(n_masked, state.dtype)
+    used = 0
+
+    # -- phase 1: the exact heap while a marker is queued
     keys, indices = key_heap_new(max(1024, 2 * n_markers))
     size = 0
     for i in range(n_markers):
         index = marker_locations[i]
         keys, indices = key_heap_reserve(keys, indices, size, 1)
-        key_heap_push(keys, indices, size, np.uint64(rank[index]) << shift, index)
+        key_heap_push(keys, indices, size, np.uint64(state[index]) << shift, index)
         size += 1
     for i in range(n_markers):
-        rank[marker_locations[i]] = -1  # labelled
+        state[marker_locations[i]] = -2 - i  # labelled by marker pixel i
     markers_queued = n_markers
-    age = 1
+    level = np.uint64(0)
     while markers_queued > 0:
         key, index = key_heap_pop(keys, indices, size, age_mask)
         size -= 1
-        if key & age_mask == 0:
+        age = key & age_mask
+        if age == 0:
             markers_queued -= 1
+        else:
+            pool_pixel[age - np.uint64(1)] = -1  # popped: phase 2 skips this entry
         level = key >> shift
         keys, indices = key_heap_reserve(keys, indices, size, n_offsets)
-        label = output[index]
+        label = state[index]  # -2 - marker
         for k in range(n_offsets):
             neighbor = index + offsets[k]
-            neighbor_rank = rank[neighbor]
+            neighbor_rank = state[neighbor]
             if neighbor_rank < 0:
                 continue  # outside the mask (or padding), or labelled already
-            rank[neighbor] = -1
-            output[neighbor] = label
-            age += 1
+            state[neighbor] = label
             neighbor_level = np.uint64(neighbor_rank)
             if neighbor_level < level:
                 neighbor_level = level  # no flowing down behind a ridge
-            key_heap_push(keys, indices, size, (neighbor_level << shift) | np.uint64(age), neighbor)
+            _append(head, tail, pool_pixel, pool_next, used, neighbor_level, neighbor)
+            used += 1
+            key_heap_push(keys, indices, size, (neighbor_level << shift) | np.uint64(used), neighbor)
             size += 1
-    return keys[:size], indices[:size]
 
-
-@jit
-def _flood_level_phase(rank, n_levels, n_masked, queued_levels, queued_pixels, offsets, output):
-    """Phase 2: the rest of the flood with one first-in-first-out list per level.
-
-    ``queued_levels`` / ``queued_pixels`` are phase 1's leftovers in their pop order; ``rank``
-    is ``-1`` outside the mask and at labelled pixels, as phase 1 left it.  A
-    *hierarchical queue*: the lists are linked through a pool of entries filled in push order
-    (``pool_pixel``, ``pool_next``; each pixel is pushed at most once, so the pool never holds
-    more entries than the mask has pixels).  A pushed pixel goes to the end of its level's
-    list, and the current level only rises, because no push is lower than the popped level.
-    """
-    n_offsets = offsets.shape[0]
-    head = np.full(n_levels, -1, np.intp)
-    tail = np.full(n_levels, -1, np.intp)
-    pool_pixel = np.empty(n_masked, np.intp)
-    pool_next = np.empty(n_masked, np.intp)
-    used = 0
-    for i in range(queued_pixels.shape[0]):
-        _append(head, tail, pool_pixel, pool_next, used, queued_levels[i], queued_pixels[i])
-        used += 1
-    level = 0
-    while level < n_levels:
-        entry = head[level]
+    # -- phase 2: the lists, from the level of the last pop
+    current = np.intp(level)
+    while current < n_levels:
+        entry = head[current]
         if entry == -1:
-            level += 1  # this level is finished: nothing lower can be pushed any more
+            current += 1  # this level is finished: nothing lower can be pushed any more
             continue
-        head[level] = pool_next[entry]
+        head[current] = pool_next[entry]
         index = pool_pixel[entry]
-        label = output[index]
+        if index < 0:
+            continue  # popped in phase 1
+        label = state[index]
         for k in range(n_offsets):
             neighbor = index + offsets[k]
-            neighbor_rank = rank[neighbor]
+            neighbor_rank = state[neighbor]
             if neighbor_rank < 0:
                 continue  # outside the mask, or labelled already
-            rank[neighbor] = -1
-            output[neighbor] = label
-            _append(head, tail, pool_pixel, pool_next, used, max(np.intp(neighbor_rank), level), neighbor)
+            state[neighbor] = label
+            _append(head, tail, pool_pixel, pool_next, used, max(np.intp(neighbor_rank), current), neighbor)
             used += 1
 
 
@@ -373,22 +378,129 @@ def _grown(array, used):
     return bigger
 
 
+@jit
+def _float_bits(value, buffer, bits):
+    """The 64 bits of float ``value`` as an unsigned integer (``bits`` views ``buffer``)."""
+    buffer[0] = value
+    return bits[0]
+
+
 @parallel_jit
-def _prepare_ranks(image, mask, markers, levels, low, row_start, rank, output):
-    """Write the ranks and markers of the masked pixels into the padded flat arrays.
+def _distinct_in_chunks(image, mask, capacity, slots, taken, status):
+    """The distinct values of ``image`` (rows ``(R, C)``) inside ``mask``, one hash set per
+    chunk of rows (open addressing with linear probing, Fibonacci hashing of the value's bits).
+
+    Chunk ``k`` fills ``slots[k]`` where ``taken[k]`` (which arrives all False) and sets
+    ``status[k]``: 0 done, 1 a value is NaN, 2 more than ``capacity`` distinct values.
+    """
+    n_chunks, n_slots = slots.shape
+    table_bits = 0
+    while (1 << table_bits) < n_slots:
+        table_bits += 1
+    slot_mask = np.uint64(n_slots - 1)
+    shift = np.uint64(32 - table_bits)
+    low_32 = np.uint64(0xFFFFFFFF)
+    n_rows = image.shape[0]
+    for k in prange(n_chunks):
+        buffer = np.empty(1, np.float64)
+        bits = buffer.view(np.uint64)
+        n_distinct = 0
+        status[k] = 0
+        for r in range(k * n_rows // n_chunks, (k + 1) * n_rows // n_chunks):
+            for c in range(image.shape[1]):
+                if not mask[r, c]:
+                    continue
+                value = np.float64(image[r, c]) + 0.0  # -0.0 + 0.0 is 0.0: one level, as for "<"
+                if value != value:
+                    status[k] = 1
+                    break
+                # Fibonacci hashing of the bits folded to 32 (no product overflows 64 bits)
+                folded = _float_bits(value, buffer, bits)
+                folded = (folded ^ (folded >> np.uint64(32))) & low_32
+                slot = ((folded * np.uint64(0x9E3779B1)) & low_32) >> shift
+                while taken[k, slot] and slots[k, slot] != value:
+                    slot = (slot + np.uint64(1)) & slot_mask
+                if not taken[k, slot]:
+                    if n_distinct == capacity:
+                        status[k] = 2
+                        break
+                    taken[k, slot] = True
+                    slots[k, slot] = value
+                    n_distinct += 1
+            if status[k] != 0:
+                break
+
+
+def _distinct_levels(image, mask, capacity):
+    """The distinct values of ``image`` (rows ``(R, C)``) inside ``mask``, as sorted float64.
+
+    Hash sets (one per thread, on its share of the rows, then merged) are much cheaper than
+    sorting every masked value when the image has few levels, as most images do.  Returns
+    ``(levels, status)``: status 0 done, 1 a value is NaN, 2 more than ``capacity`` distinct
+    values (the caller sorts instead).
+    """
+    n_chunks = max(1, min(get_num_threads(), image.shape[0])) if image.size >= PARALLEL_MIN_ITEMS else 1
+    n_slots = 16
+    while n_slots < 2 * capacity:
+        n_slots *= 2
+    slots = np.empty((n_chunks, n_slots), np.float64)
+    taken = np.zeros((n_chunks, n_slots), bool)
+    status = np.zeros(n_chunks, np.intp)
+    _distinct_in_chunks.sized(image.size)(image, mask, capacity, slots, taken, status)
+    if (status == 1).any():
+        return np.empty(0, np.float64), 1
+    levels = np.unique(slots[taken])
+    if (status == 2).any() or levels.size > capacity:
+        return np.empty(0, np.float64), 2
+    return levels, 0
+
+
+@parallel_jit
+def _masked_range(image, mask, row_low, row_high, row_count):
+    """Per row of ``image`` (rows ``(R, C)``, integers): the smallest and largest value inside
+    ``mask`` and how many pixels it has there."""
+    for r in prange(image.shape[0]):
+        count = 0
+        low = high = np.int64(0)
+        for c in range(image.shape[1]):
+            if mask[r, c]:
+                value = np.int64(image[r, c])
+                if count == 0 or value < low:
+                    low = value
+                if count == 0 or value > high:
+                    high = value
+                count += 1
+        row_low[r] = low
+        row_high[r] = high
+        row_count[r] = count
+
+
+@parallel_jit
+def _prepare_ranks(image, mask, markers, levels, low, row_start, state, row_markers):
+    """Fill the padded flat ``state`` with the ranks of the masked pixels, ``-1`` elsewhere.
 
     The image is seen as rows ``(R, C)``; row ``r`` starts at ``row_start[r]`` in the padded
-    arrays, which arrive filled with rank ``-1`` and label 0 (outside the mask).  A rank is
-    ``value - low`` when ``levels`` is empty, else the value's place in the sorted distinct
-    ``levels``, found by binary search.
+    array, and the padding between two rows (and before the first, after the last) is written
+    by the row before it.  A rank is ``value - low`` when ``levels`` is empty, else the value's
+    place in the sorted distinct ``levels``, found by binary search.  ``row_markers[r]`` is
+    ``(count, first column, last column + 1)`` of the markers of row ``r`` inside the mask.
     """
-    n_cols = image.shape[1]
+    n_rows, n_cols = image.shape
     search = levels.shape[0] > 0
-    for r in prange(image.shape[0]):
+    for i in range(row_start[0]):
+        state[i] = -1
+    for r in prange(n_rows):
         start = row_start[r]
+        count = first = last = 0
         for c in range(n_cols):
             if not mask[r, c]:
+                state[start + c] = -1
                 continue
+            if markers[r, c] != 0:
+                if count == 0:
+                    first = c
+                last = c + 1
+                count += 1
             if search:
                 # binary search for the first level >= value (the value is one of them);
                 # halving a range of fixed length needs no unpredictable branch
@@ -399,10 +511,29 @@ def _prepare_ranks(image, mask, markers, levels, low, row_start, rank, output):
                     half = n // 2
                     base = base + half if levels[base + half] <= value else base
                     n -= half
-                rank[start + c] = base
+                state[start + c] = base
             else:
-                rank[start + c] = np.int32(image[r, c] - low)
-            output[start + c] = markers[r, c]
+                state[start + c] = np.int64(image[r, c]) - low
+        row_markers[r, 0] = count
+        row_markers[r, 1] = first
+        row_markers[r, 2] = last
+        stop = row_start[r + 1] if r + 1 < n_rows else state.shape[0]
+        for i in range(start + n_cols, stop):
+            state[i] = -1  # padding
+
+
+@parallel_jit
+def _collect_markers(mask, markers, row_start, row_markers, first, locations, labels):
+    """The masked markers in raster order: padded flat ``locations`` and ``labels``; those of
+    row ``r`` go from ``first[r]`` on (``first`` is the running sum of the rows' counts) and
+    lie in the columns ``row_markers[r, 1:3]`` that :func:`_prepare_ranks` found."""
+    for r in prange(markers.shape[0]):
+        k = first[r]
+        for c in range(row_markers[r, 1], row_markers[r, 2]):
+            if mask[r, c] and markers[r, c] != 0:
+                locations[k] = row_start[r] + c
+                labels[k] = markers[r, c]
+                k += 1
 
 
 @parallel_jit
@@ -413,6 +544,18 @@ def _unpad(output, row_start, out):
         start = row_start[r]
         for c in range(n_cols):
             out[r, c] = output[start + c]
+
+
+@parallel_jit
+def _unpad_labels(state, labels, row_start, out):
+    """As :func:`_unpad`, from the flood's ``state``: a pixel labelled from marker ``m``
+    (``state == -2 - m``) gets ``labels[m]``, any other pixel 0."""
+    n_cols = out.shape[1]
+    for r in prange(out.shape[0]):
+        start = row_start[r]
+        for c in range(n_cols):
+            code = state[start + c]
+            out[r, c] = labels[-2 - code] if code <= -2 else 0
 
 
 @jit
@@ -429,6 +572,9 @@ def _nonzero(flat):
             out[k] = i
             k += 1
     return out
+
+
+_HASHED_LEVELS = 1 << 16  # up to this many distinct values are found by hashing, not sorting
 
 
 # --- helpers of the wrapper ----------------------------------------------------------------
@@ -453,30 +599,43 @@ def _neighbour_offsets(padded_shape, footprint, center):
 def _rank_levels(image, mask, padded_size):
     """How to rank the values inside ``mask``: ``(levels, low, n_levels)``, or None.
 
-    Ranks number the distinct values (as float64, the reference's working type) in
-    increasing order.  Integer images of up to 32 bits with a short range use
-    ``value - low`` (``levels`` empty); others search the sorted distinct ``levels``.
-    None (use the float heap) if there is nothing to flood, if a value is NaN (``<`` is no
-    order), or if ``(rank, age)`` would not fit in 64 bits.
+    ``image`` and ``mask`` are seen as rows ``(R, C)``.  Ranks number the distinct values
+    (as float64, the reference's working type) in increasing order.  Integer images of up to
+    32 bits with a short range use ``value - low`` (``levels`` empty); others search the
+    sorted distinct ``levels``, found by a hash set when there are at most
+    ``_HASHED_LEVELS`` of them, else by sorting the masked values.  None (use the float heap)
+    if there is nothing to flood, if a value is NaN (``<`` is no order), or if
+    ``(rank, age)`` would not fit in 64 bits.
     """
-    values = image[mask]
-    if values.size == 0:
-        return None
     levels, low = np.empty(0, np.float64), 0
     small_int = image.dtype.kind in "biu" and image.dtype.itemsize <= 4
     if small_int:
-        low, high = int(values.min()), int(values.max())
-        n_levels = high - low + 1
-    if not small_int or n_levels > 4 * values.size + 256:  # a long range: rank by sorting
-        low = 0
-        levels = values.astype(np.float64, copy=False)  # image[mask] is a copy: sort in place
-        levels.sort()
-        if np.isnan(levels[-1]):  # NaN sorts last
+        n_rows = image.shape[0]
+        row_low, row_high, row_count = np.empty(n_rows, np.int64), np.empty(n_rows, np.int64), np.empty(n_rows, np.intp)
+        _masked_range.sized(image.size)(image.view(np.uint8) if image.dtype == bool else image, mask,
+                                        row_low, row_high, row_count)
+        filled = row_count > 0
+        if not filled.any():
             return None
-        distinct = np.empty(levels.size, bool)
-        distinct[0] = True
-        np.not_equal(levels[1:], levels[:-1], out=distinct[1:])
-        levels = levels[distinct]
+        low, high = int(row_low[filled].min()), int(row_high[filled].max())
+        n_levels = high - low + 1
+        n_values = int(row_count.sum())
+    if not small_int or n_levels > 4 * n_values + 256:  # a long range: the distinct values
+        low = 0
+        levels, status = _distinct_levels(image, mask, _HASHED_LEVELS)
+        if status == 1:
+            return None  # NaN
+        if status == 2:  # many levels: sort the masked values
+            levels = image[mask].astype(np.float64)  # a copy: sort it in place
+            levels.sort()
+            if np.isnan(levels[-1]):  # NaN sorts last
+                return None
+            distinct = np.empty(levels.size, bool)
+            distinct[0] = True
+            np.not_equal(levels[1:], levels[:-1], out=distinct[1:])
+            levels = levels[distinct]
+        if levels.size == 0:
+            return None
         n_levels = levels.size
     age_bits = (padded_size + 1).bit_length()
     if n_levels >= min(2 ** 31, 2 ** (64 - age_bits)):
@@ -652,7 +811,8 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
         markers = _regular_seeds(image.shape, int(markers / (n_pixels / image.size)))
         markers *= mask
     else:
-        markers = np.asanyarray(markers) * mask
+        # the reference multiplies by the mask; the kernels below only read markers inside it
+        markers = np.asanyarray(markers)
         if markers.shape != image.shape:
             raise ValueError(
                 f"`markers` (shape {markers.shape}) must have same shape as `image` (shape {image.shape})"
@@ -669,48 +829,54 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
     out_dtype = markers.dtype
     # int32 / int64 labels are flooded in place; other dtypes through an int64 copy
     work_dtype = out_dtype if out_dtype in (np.int32, np.int64) else np.int64
-    output = np.zeros(padded_size, work_dtype)
+    as_rows = (int(np.prod(image.shape[:-1])), image.shape[-1]) if image.ndim else (1, 1)
+    image_rows = np.ascontiguousarray(image).reshape(as_rows)
+    mask_rows = np.ascontiguousarray(mask).reshape(as_rows)
+    markers_rows = np.ascontiguousarray(markers).reshape(as_rows)
 
     ranking = None
     if compactness == 0:
-        ranking = _rank_levels(image, mask, padded_size)
-    index_bits = padded_size.bit_length()
-    if watershed_line and ranking is not None and \
-            index_bits + int(np.count_nonzero(markers)).bit_length() > 62:
-        ranking = None  # (pixel, marker) would not fit in one payload
-    if ranking is None:  # compact, lines, NaN or nothing to flood: the (value, age) heap
+        ranking = _rank_levels(image_rows, mask_rows, padded_size)
+    if ranking is not None:
+        # the plain watershed floods value ranks (module docstring, "Speed")
+        levels, low, n_levels = ranking
+        row_start = _row_starts(image.shape, center, padded_shape)
+        state = np.empty(padded_size, np.int32 if padded_size < 2 ** 31 else np.int64)
+        row_markers = np.empty((row_start.size, 3), np.intp)
+        _prepare_ranks.sized(image.size)(image_rows, mask_rows, markers_rows, levels, low, row_start,
+                                         state, row_markers)
+        first = np.zeros(row_start.size + 1, np.intp)
+        np.cumsum(row_markers[:, 0], out=first[1:])
+        locations = np.empty(first[-1], np.intp)
+        labels = np.empty(first[-1], work_dtype)
+        _collect_markers.sized(image.size)(mask_rows, markers_rows, row_start, row_markers, first, locations,
+                                           labels)
+        index_bits = padded_size.bit_length()
+        if watershed_line and index_bits + int(locations.size).bit_length() > 62:
+            ranking = None  # (pixel, marker) would not fit in one payload
+    if ranking is None:  # compact, NaN, or nothing to flood: the (value, age) heap
         inner = tuple(slice(c, c + n) for c, n in zip(center, image.shape))
         work = np.zeros(padded_shape, np.float64)
         work[inner] = image
         flat_mask = np.zeros(padded_shape, np.uint8)
         flat_mask[inner] = mask
-        output.reshape(padded_shape)[inner] = markers
+        output = np.zeros(padded_size, work_dtype)
+        output.reshape(padded_shape)[inner] = markers * mask
         strides = np.array(work.strides, dtype=np.intp) // work.itemsize
         _flood(work.reshape(-1), _nonzero(output), offsets, flat_mask.reshape(-1), strides,
                float(compactness), output, bool(watershed_line))
         return output.reshape(padded_shape)[inner].astype(out_dtype)
 
-    # the plain watershed floods value ranks (module docstring, "Speed")
-    levels, low, n_levels = ranking
-    row_start = _row_starts(image.shape, center, padded_shape)
-    as_rows = (-1, image.shape[-1])
-    rank = np.full(padded_size, -1, np.int32)
-    _prepare_ranks.sized(image.size)(np.ascontiguousarray(image).reshape(as_rows),
-                                     np.ascontiguousarray(mask).reshape(as_rows),
-                                     np.ascontiguousarray(markers).reshape(as_rows),
-                                     levels, low, row_start, rank, output)
+    result = np.empty(image.shape, work_dtype)
     if watershed_line:
         # a pixel can be queued several times: the ages get every bit the ranks leave
         age_bits = 63 - int(n_levels).bit_length()
-        _flood_lines_by_rank(rank, n_levels, _nonzero(output), offsets, output, age_bits, index_bits)
-        result = np.empty(image.shape, work_dtype)
+        output = np.zeros(padded_size, work_dtype)
+        output[locations] = labels
+        _flood_lines_by_rank(state, n_levels, locations, offsets, output, age_bits, index_bits)
         _unpad.sized(image.size)(output, row_start, result.reshape(as_rows))
         return result.astype(out_dtype, copy=False)
-    age_bits = (padded_size + 1).bit_length()
-    keys, pixels = _flood_heap_phase(rank, _nonzero(output), offsets, output, age_bits)
-    order = np.argsort(keys)  # the heap's pop order: its keys are all distinct now
-    _flood_level_phase(rank, n_levels, int(np.count_nonzero(mask)),
-                       (keys[order] >> np.uint64(age_bits)).astype(np.intp), pixels[order], offsets, output)
-    result = np.empty(image.shape, work_dtype)
-    _unpad.sized(image.size)(output, row_start, result.reshape(as_rows))
+    _flood_by_rank(state, n_levels, int(np.count_nonzero(mask)), locations, offsets,
+                   (padded_size + 1).bit_length())
+    _unpad_labels.sized(image.size)(state, labels, row_start, result.reshape(as_rows))
     return result.astype(out_dtype, copy=False)
