@@ -22,11 +22,18 @@ How scratch computes them
   reference's formula — and then applied by one parallel gather ``out[i] = lut[x[i] - lo]``.
   The table makes the result identical to the reference and the pass as cheap as a copy.
 * **Float images and 32/64-bit integers**: the reference's NumPy expression, evaluated
-  *block by block* (32 768 pixels at a time, blocks shared by the threads).  The
+  *block by block* (131 072 pixels at a time, blocks shared by the threads).  The
   temporaries of a block stay in the cache, so the image is read once and written once, and
   the ufuncs are NumPy's own SIMD ``exp``/``log2``/``power`` — which is why scratch does not
   write these as Numba loops: a scalar ``pow`` per pixel is four times slower than NumPy's
   vectorised one, and the values would differ in the last place.
+* **Float64 images, fused**: where the steps are plain arithmetic, which is exact in any
+  loop, they are fused into one Numba pass with the same operations in the same order:
+  all of ``rescale_intensity`` (clip, shift, scale, offset), ``adjust_gamma`` for
+  ``gamma`` 0.5 and 2 (NumPy itself computes those powers as ``sqrt`` and ``x * x``), and
+  the arithmetic around NumPy's ``exp`` in ``adjust_sigmoid`` and ``log2`` in
+  ``adjust_log``, which then run straight in the output array.  The bits are the
+  reference's (a test compares them).
 
 Cost ``O(N)``; memory traffic one read and one write per pixel — the floor for a point-wise
 operation.
@@ -45,10 +52,10 @@ import warnings
 import numpy as np
 
 from .._checks import as_array
-from .._jit import parallel_jit, prange
+from .._jit import jit, parallel_jit, prange
 from ..util import dtype_limits
 from ..util._dtype import dtype_range
-from ._histogram import supported_float_dtype
+from ._histogram import image_minmax, supported_float_dtype
 
 __all__ = ["rescale_intensity", "adjust_gamma", "adjust_log", "adjust_sigmoid"]
 
@@ -73,6 +80,42 @@ def _apply_lut(flat, lut, lo, out):
     """``out[i] = lut[flat[i] - lo]``: a point-wise map given by its table."""
     for i in prange(flat.shape[0]):
         out[i] = lut[np.int64(flat[i]) - lo]
+
+
+@parallel_jit
+def _rescale_linear(flat, imin, imax, out_min, out_span, out):
+    """``rescale_intensity``'s steps fused into one pass over a float64 image.
+
+    The reference's ``np.clip(x, imin, imax)``, ``- imin``, ``/ (imax - imin)``,
+    ``* out_span``, ``+ out_min``, in the same order and precision, so the same bits; but
+    each pixel is read once and written once.  The clip is NumPy's: below ``imin`` becomes
+    ``imin``, then above ``imax`` becomes ``imax``; anything else (NaN, or -0.0 against a
+    limit of 0.0) is kept as it is.
+    """
+    span = imax - imin
+    for i in prange(flat.shape[0]):
+        x = flat[i]
+        if x < imin:
+            x = imin
+        if x > imax:
+            x = imax
+        out[i] = (x - imin) / span * out_span + out_min
+
+
+@parallel_jit
+def _gamma_sqrt_or_square(flat, square, gain, out):
+    """``x ** 0.5 * gain`` (``x ** 2 * gain`` with ``square``) for a float64 image, in one pass;
+    returns how many pixels are negative (the caller raises the reference's error).
+
+    NumPy itself computes an array to the power 0.5 as ``sqrt`` and to the power 2 as
+    ``x * x``, both exact to the last bit, so these values are the reference's.
+    """
+    negatives = 0
+    for i in prange(flat.shape[0]):
+        x = flat[i]
+        negatives += x < 0
+        out[i] = (x * x if square else np.sqrt(x)) * gain
+    return negatives
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -107,12 +150,14 @@ def _via_lut(image, formula):
 _BLOCK = 1 << 17
 
 
-def _blockwise(image, formula, non_negative=False):
+def _blockwise(image, formula, non_negative=False, into=None):
     """``formula(image)`` evaluated block by block (on 2 threads when there are several).
 
     ``formula`` is the reference's NumPy expression: the same ufuncs (NumPy's SIMD ``exp``,
     ``log2``, ``power``) in the same precision, so the values are the reference's; but the
     temporaries of a block stay in the cache, so the image is read once and written once.
+    With ``into`` (the output dtype), ``formula(x, out)`` writes its result into ``out``, the
+    block's share of the output, and may use it as its working array: no temporary at all.
     With ``non_negative``, each block is also checked for negative values while it is in
     the cache (the reference's error is raised at the end), instead of a pass of its own.
     """
@@ -122,24 +167,34 @@ def _blockwise(image, formula, non_negative=False):
 
     flat = np.ascontiguousarray(image).reshape(-1)
     n = flat.size
-    if n <= 2 * _BLOCK:
+    if n <= 2 * _BLOCK and into is None:
         if non_negative:
             _assert_non_negative(image)
         return formula(image)
-    negative = [non_negative and _has_negative(flat[:_BLOCK])]
-    first = formula(flat[:_BLOCK])
-    out = np.empty(n, first.dtype)
-    out[:_BLOCK] = first
+    negative = []
+    out = None if into is None else np.empty(n, into)
+
+    def block(start):
+        nonlocal out
+        stop = min(start + _BLOCK, n)
+        if non_negative and _has_negative(flat[start:stop]):
+            negative.append(True)
+        if into is not None:
+            formula(flat[start:stop], out[start:stop])
+            return
+        result = formula(flat[start:stop])
+        if out is None:  # the first block tells the dtype
+            out = np.empty(n, result.dtype)
+        out[start:stop] = result
+
+    block(0)
+    blocks = range(_BLOCK, n, _BLOCK)
 
     def run(part, parts):  # one contiguous share of the blocks, in order
-        blocks = range(_BLOCK, n, _BLOCK)
         for start in blocks[part * len(blocks) // parts:(part + 1) * len(blocks) // parts]:
-            stop = min(start + _BLOCK, n)
-            if non_negative and _has_negative(flat[start:stop]):
-                negative.append(True)
-            out[start:stop] = formula(flat[start:stop])
+            block(start)
 
-    threads = max(1, min(get_num_threads(), 8))
+    threads = max(1, min(get_num_threads(), 8, len(blocks)))
     if threads == 1:
         run(0, 1)
     else:  # the calling thread takes the first share, helpers the others
@@ -148,9 +203,25 @@ def _blockwise(image, formula, non_negative=False):
             run(0, threads)
             for helper in helpers:
                 helper.result()
-    if any(negative):
+    if negative:
         raise _negative_error()
     return out.reshape(image.shape)
+
+
+@jit
+def _affine(flat, a, b, out):
+    """``out = a * (b - flat)``: two of the reference's steps in one pass (the same bits).
+    Serial: :func:`_blockwise` calls it on one block per thread."""
+    for i in range(flat.shape[0]):
+        out[i] = a * (b - flat[i])
+
+
+@jit
+def _reciprocal_of_one_plus(flat, out):
+    """``out = 1 / (1 + flat)``: two of the reference's steps in one pass (the same bits).
+    Serial: :func:`_blockwise` calls it on one block per thread."""
+    for i in range(flat.shape[0]):
+        out[i] = 1.0 / (1.0 + flat[i])
 
 
 def _negative_error():
@@ -229,7 +300,12 @@ def intensity_range(image, range_values="image", clip_negative=False):
     if isinstance(range_values, str) and range_values == "dtype":
         range_values = image.dtype.type
     if isinstance(range_values, str) and range_values == "image":
-        i_min, i_max = np.min(image), np.max(image)
+        if image.size and image.dtype.kind in "iuf":  # one parallel pass for both
+            i_min, i_max, has_nan = image_minmax(np.ascontiguousarray(image).reshape(-1))
+            if has_nan:
+                i_min = i_max = image.dtype.type(np.nan)  # as np.min and np.max
+        else:
+            i_min, i_max = np.min(image), np.max(image)
     elif not isinstance(range_values, (list, tuple, np.ndarray)) and range_values in DTYPE_RANGE:
         i_min, i_max = DTYPE_RANGE[range_values]
         if clip_negative:
@@ -328,6 +404,13 @@ def rescale_intensity(image, in_range="image", out_range="dtype"):
 
     if _has_small_range(image):
         return _via_lut(image, formula)
+    if image.dtype == np.float64 and out_dtype is np.float64 and imin != imax and \
+            np.isfinite([imin, imax, omin, omax, imax - imin, omax - omin]).all():
+        # (non-finite limits take NumPy's steps, with its warnings)
+        flat = np.ascontiguousarray(image).reshape(-1)
+        out = np.empty_like(flat)
+        _rescale_linear.sized(flat.size)(flat, imin, imax, omin, omax - omin, out)
+        return out.reshape(image.shape)
     if image.dtype.kind == "f":
         return _blockwise(image, formula)
     return formula(image)
@@ -383,6 +466,13 @@ def adjust_gamma(image, gamma=1, gain=1):
         flat = np.ascontiguousarray(image).reshape(-1)
         out = np.empty(flat.shape, np.uint8)
         _apply_lut.sized(flat.size)(flat, lut, 0, out)
+        return out.reshape(image.shape)
+    if dtype is np.float64 and gamma in (0.5, 2) and np.isfinite(gain):
+        # the scale is 1.0 for floats: x / 1.0 and x * 1.0 are x, bit for bit
+        flat = np.ascontiguousarray(image).reshape(-1)
+        out = np.empty_like(flat)
+        if _gamma_sqrt_or_square.sized(flat.size)(flat, gamma == 2, float(gain), out):
+            raise _negative_error()
         return out.reshape(image.shape)
     scale = _scale(image)
 
@@ -440,6 +530,14 @@ def adjust_log(image, gain=1, inv=False):
         np.log2(v, out=v)  # the reference's log2(1 + x / scale), over one temporary
         return _times(_times(v, scale), gain).astype(dtype, copy=False)
 
+    def into_output(x, out):  # float64: the same steps (x / 1.0 and * 1.0 are no-ops)
+        np.add(1, x, out=out)
+        np.log2(out, out=out)
+        if gain != 1:
+            np.multiply(out, gain, out=out)
+
+    if dtype is np.float64 and not inv and isinstance(gain, (int, float)) and np.isfinite(gain):
+        return _blockwise(image, into_output, non_negative=True, into=np.float64)
     return _corrected(image, formula)
 
 
@@ -501,4 +599,12 @@ def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
             return dtype((1 - v) * scale)
         return _times(v, scale).astype(dtype, copy=False)
 
+    def into_output(x, out):  # float64: the same steps, the cheap ones fused in pairs
+        _affine(x, float(gain), float(cutoff), out)  # gain * (cutoff - x / 1.0)
+        np.exp(out, out=out)
+        _reciprocal_of_one_plus(out, out)  # 1 / (1 + exp(...)), then * 1.0
+
+    if dtype is np.float64 and not inv and isinstance(gain, (int, float)) and isinstance(cutoff, (int, float)) \
+            and np.isfinite([gain, cutoff]).all():
+        return _blockwise(image, into_output, non_negative=True, into=np.float64)
     return _corrected(image, formula)
