@@ -156,10 +156,11 @@ def _blockwise(image, formula, non_negative=False, into=None):
     ``formula`` is the reference's NumPy expression: the same ufuncs (NumPy's SIMD ``exp``,
     ``log2``, ``power``) in the same precision, so the values are the reference's; but the
     temporaries of a block stay in the cache, so the image is read once and written once.
-    With ``into`` (the output dtype), ``formula(x, out)`` writes its result into ``out``, the
-    block's share of the output, and may use it as its working array: no temporary at all.
     With ``non_negative``, each block is also checked for negative values while it is in
     the cache (the reference's error is raised at the end), instead of a pass of its own.
+    With ``into`` (the output dtype), ``formula(x, out)`` writes its result into ``out``, the
+    block's share of the output, and may use it as its working array: no temporary at all;
+    it returns whether ``x`` holds a negative value (checked in its own first pass).
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -177,11 +178,12 @@ def _blockwise(image, formula, non_negative=False, into=None):
     def block(start):
         nonlocal out
         stop = min(start + _BLOCK, n)
+        if into is not None:
+            if formula(flat[start:stop], out[start:stop]):
+                negative.append(True)
+            return
         if non_negative and _has_negative(flat[start:stop]):
             negative.append(True)
-        if into is not None:
-            formula(flat[start:stop], out[start:stop])
-            return
         result = formula(flat[start:stop])
         if out is None:  # the first block tells the dtype
             out = np.empty(n, result.dtype)
@@ -211,9 +213,25 @@ def _blockwise(image, formula, non_negative=False, into=None):
 @jit
 def _affine(flat, a, b, out):
     """``out = a * (b - flat)``: two of the reference's steps in one pass (the same bits).
-    Serial: :func:`_blockwise` calls it on one block per thread."""
+    Returns how many values of ``flat`` are negative.  Serial: :func:`_blockwise` calls it
+    on one block per thread."""
+    negatives = 0
     for i in range(flat.shape[0]):
-        out[i] = a * (b - flat[i])
+        x = flat[i]
+        negatives += x < 0
+        out[i] = a * (b - x)
+    return negatives
+
+
+@jit
+def _one_plus(flat, out):
+    """``out = 1 + flat``, returning how many values of ``flat`` are negative (serial)."""
+    negatives = 0
+    for i in range(flat.shape[0]):
+        x = flat[i]
+        negatives += x < 0
+        out[i] = 1.0 + x
+    return negatives
 
 
 @jit
@@ -531,10 +549,11 @@ def adjust_log(image, gain=1, inv=False):
         return _times(_times(v, scale), gain).astype(dtype, copy=False)
 
     def into_output(x, out):  # float64: the same steps (x / 1.0 and * 1.0 are no-ops)
-        np.add(1, x, out=out)
+        negatives = _one_plus(x, out)
         np.log2(out, out=out)
         if gain != 1:
             np.multiply(out, gain, out=out)
+        return negatives
 
     if dtype is np.float64 and not inv and isinstance(gain, (int, float)) and np.isfinite(gain):
         return _blockwise(image, into_output, non_negative=True, into=np.float64)
@@ -600,9 +619,10 @@ def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
         return _times(v, scale).astype(dtype, copy=False)
 
     def into_output(x, out):  # float64: the same steps, the cheap ones fused in pairs
-        _affine(x, float(gain), float(cutoff), out)  # gain * (cutoff - x / 1.0)
+        negatives = _affine(x, float(gain), float(cutoff), out)  # gain * (cutoff - x / 1.0)
         np.exp(out, out=out)
         _reciprocal_of_one_plus(out, out)  # 1 / (1 + exp(...)), then * 1.0
+        return negatives
 
     if dtype is np.float64 and not inv and isinstance(gain, (int, float)) and isinstance(cutoff, (int, float)) \
             and np.isfinite([gain, cutoff]).all():
