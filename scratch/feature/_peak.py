@@ -32,7 +32,6 @@ go through the reference's formulation (a grey dilation from ``scratch.morpholog
 Reference: scikit-image ``skimage/feature/peak.py`` and ``skimage/_shared/coord.py``.
 """
 
-import numbers
 
 import numpy as np
 

@@ -25,7 +25,7 @@ trackpy's.
 import numpy as np
 
 from .. import _checks
-from ._frame_links import (_alternative, _candidates, _greedy, _max_distance, _points,
+from ._frame_links import (_candidates, _greedy, _max_distance, _points,
                            solve_gated)
 
 __all__ = ["link"]
