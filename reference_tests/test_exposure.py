@@ -3,7 +3,8 @@
 Agreement reached (expected values always from scikit-image 0.26):
 
 * ``histogram``, ``cumulative_distribution``, ``equalize_hist``, ``rescale_intensity`` and the
-  ``adjust_*`` corrections: identical (same bins, same floats) on every dtype tried.
+  ``adjust_*`` corrections: identical (same bins, same floats) on every dtype tried, float16
+  included (binned by NumPy itself, as the reference does).
 * ``equalize_adapthist`` (CLAHE): identical, bit for bit, on 1-D, 2-D, 3-D and RGB(A) images,
   odd sizes and kernel sizes larger than the image — scratch reproduces the reference's mirror
   padding, its clipping loop, its float32 accumulation of the interpolation terms and the
@@ -177,7 +178,8 @@ SHAPES = hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=12)
 
 
 @st.composite
-def images(draw, dtypes=(np.bool_, np.uint8, np.uint16, np.int32, np.int64, np.float32, np.float64),
+def images(draw, dtypes=(np.bool_, np.uint8, np.uint16, np.int32, np.int64, np.float16, np.float32,
+                         np.float64),
            non_negative=False):
     dtype = np.dtype(draw(st.sampled_from(dtypes)))
     shape = draw(SHAPES)
@@ -293,6 +295,58 @@ def test_color_warning_as_reference():
     rgb = np.zeros((4, 4, 3), np.uint8)
     with pytest.warns(UserWarning, match="color image"):
         ours.histogram(rgb)
+
+
+# --- float16: NumPy's own float16 binning, as the reference -----------------------------------
+
+
+def _float16_images():
+    from skimage import data
+
+    rng = np.random.default_rng(16)
+    return {
+        "camera": data.camera().astype(np.float16) / 255,  # float16 / int: stays float16
+        "camera_crop": _camera(40, np.float16),
+        "random_4x4": rng.random((4, 4)).astype(np.float16),
+        "random_40x50": (rng.random((40, 50)) * 4 - 2).astype(np.float16),  # negative values too
+        "random_3d": rng.random((6, 10, 12)).astype(np.float16),
+    }
+
+
+FLOAT16_IMAGES = _float16_images()
+FLOAT16_CASES = [(name, kwargs) for name, kwargs in CASES
+                 if name in ("histogram", "cumulative_distribution", "equalize_hist", "rescale_intensity")]
+
+
+@pytest.mark.parametrize("key", list(FLOAT16_IMAGES))
+@pytest.mark.parametrize("name, kwargs", FLOAT16_CASES,
+                         ids=[f"{n}-{i}" for i, (n, _) in enumerate(FLOAT16_CASES)])
+def test_float16_exact(name, kwargs, key):
+    """float16 images (which Numba cannot hold): the same bins, centres (float16), cdf and maps,
+    bit for bit and dtype for dtype."""
+    image = FLOAT16_IMAGES[key]
+    before = unchanged_copy(image)
+    _same(getattr(ours, name)(image, **kwargs), getattr(ref, name)(image, **kwargs), exact=True)
+    np.testing.assert_array_equal(image, before[0])
+
+
+def test_float16_channels_mask_and_degenerate():
+    rgb = np.random.default_rng(3).random((10, 11, 3)).astype(np.float16)
+    for axis in (-1, 0):
+        for source_range in ("image", "dtype"):
+            _same(ours.histogram(rgb, channel_axis=axis, source_range=source_range),
+                  ref.histogram(rgb, channel_axis=axis, source_range=source_range), exact=True)
+    image = FLOAT16_IMAGES["random_40x50"]
+    mask = np.zeros(image.shape, bool)
+    mask[5:20, 3:25] = True
+    _same(ours.equalize_hist(image, mask=mask), ref.equalize_hist(image, mask=mask), exact=True)
+    for degenerate in (np.full((4, 4), 0.3, np.float16), np.array([[0.1, np.nan, 0.7]], np.float16),
+                       np.array([-0.0, 0.0, 0.5], np.float16),
+                       # the lowest bin centres overflow to -inf in float16 (equalize: np.interp)
+                       np.array([0.3, 0.5, 0.0, 0.1, -65504, -60000], np.float16)):
+        for name in ("histogram", "cumulative_distribution", "equalize_hist", "rescale_intensity"):
+            _both(name, degenerate)
+    assert_same_error(ours.histogram, ref.histogram, image, nbins=3000)  # too many float16 bins
 
 
 # --- parallel == serial -----------------------------------------------------------------------

@@ -4,7 +4,9 @@ Agreement reached (expected values always from scikit-image 0.26):
 
 * every histogram threshold (Otsu, ISODATA, triangle, minimum, Yen, multi-Otsu, mean):
   identical value and type on integer *and* float images — the per-bin criteria are evaluated
-  in the reference's order and precision (float32 counts and running sums);
+  in the reference's order and precision (float32 counts and running sums); float16 images
+  are binned by NumPy itself, as the reference does, so their thresholds are identical too;
+* Li on float16 images: the reference's float16 iteration, step by step: identical;
 * Li on float images: the class means are summed in one parallel pass in float64 where the
   reference uses NumPy's pairwise float sums, so the threshold agrees to rtol 1e-7 on float64
   and to 1e-5 on float32 images (float32 means may differ in the last place, and the
@@ -32,11 +34,13 @@ GLOBAL = ["threshold_otsu", "threshold_isodata", "threshold_triangle", "threshol
 
 
 def assert_same_threshold(result, expected, image_dtype=None):
-    """Exactly equal (value and dtype) on integer inputs; rtol 1e-7 (float32: 1e-5) else."""
+    """Exactly equal (value and dtype) on integer inputs and float16 results (a float16 bin
+    centre or Li's float16 iterate); rtol 1e-7 (float32: 1e-5) else."""
     result, expected = np.asarray(result), np.asarray(expected)
     assert result.shape == expected.shape, (result, expected)
     assert result.dtype == expected.dtype, (result.dtype, expected.dtype)
-    if expected.dtype.kind in "iub" or image_dtype is None or np.dtype(image_dtype).kind in "iub":
+    if (expected.dtype.kind in "iub" or expected.dtype == np.float16 or image_dtype is None
+            or np.dtype(image_dtype).kind in "iub"):
         np.testing.assert_array_equal(result, expected)
     else:
         assert_agrees(result, expected)
@@ -182,7 +186,7 @@ def test_li_options():
 
 @st.composite
 def images(draw):
-    dtype = np.dtype(draw(st.sampled_from((np.bool_, *DTYPES))))
+    dtype = np.dtype(draw(st.sampled_from((np.bool_, *DTYPES, np.float16))))
     shape = draw(hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=10))
     if dtype == np.bool_:
         elements = st.booleans()
@@ -200,6 +204,63 @@ def test_global_property(image, name):
     if JIT_DISABLED and name in ("threshold_multiotsu", "threshold_minimum") and np.unique(image).size > 64:
         return  # plain-Python search: keep the no-JIT run short
     _both(name, image)
+
+
+# --- float16: the reference's float16 bins and its float16 Li iteration ----------------------------
+
+
+def _float16_images():
+    from skimage import data
+
+    rng = np.random.default_rng(16)
+    return {
+        "camera": data.camera().astype(np.float16) / 255,  # float16 / int: stays float16
+        "camera_crop": (IMAGES["camera"] / 255.0).astype(np.float16),
+        "bimodal_40x50": _bimodal(rng).astype(np.float16),
+        "random_4x4": rng.random((4, 4)).astype(np.float16),
+        "bimodal_3d": _bimodal(rng, (6, 10, 12)).astype(np.float16),
+    }
+
+
+FLOAT16_IMAGES = _float16_images()
+
+
+@pytest.mark.parametrize("key", list(FLOAT16_IMAGES))
+@pytest.mark.parametrize("name", GLOBAL)
+def test_float16_thresholds(name, key):
+    """Same float16 threshold, exactly (Numba has no float16: the histogram is NumPy's own
+    float16 binning and Li iterates in float16, both as the reference)."""
+    image = FLOAT16_IMAGES[key]
+    before = unchanged_copy(image)
+    _both(name, image)
+    np.testing.assert_array_equal(image, before[0])
+
+
+def test_float16_options_insides_and_degenerate():
+    image = FLOAT16_IMAGES["bimodal_40x50"]
+    _both("threshold_isodata", image, return_all=True)
+    _both("threshold_multiotsu", image, classes=4, nbins=64)
+    _both("threshold_otsu", image, nbins=1000)
+    _both("threshold_li", image, tolerance=0.01)
+    _both("threshold_li", image, initial_guess=0.4)
+    _both("threshold_li", image, initial_guess=np.median)
+    _both("threshold_li", image, initial_guess=5.0)  # outside the image: ValueError
+    seen_ours, seen_ref = [], []
+    ours.threshold_li(image, iter_callback=seen_ours.append)
+    ref.threshold_li(image, iter_callback=seen_ref.append)
+    assert seen_ours == seen_ref and all(type(t) is np.float16 for t in seen_ours)
+    for insides, threshold in INSIDES:
+        for img in (image, FLOAT16_IMAGES["camera_crop"]):
+            assert_same_threshold(getattr(ours, insides)(img).threshold, getattr(ref, threshold)(img))
+    constant = np.full((4, 4), 0.3, np.float16)
+    with_nan = np.array([[0.1, np.nan, 0.7]], np.float16)
+    for name in GLOBAL:
+        _both(name, constant)
+        _both(name, with_nan)
+    _both("threshold_otsu", constant, nbins=1000)  # the value, before any (too fine) float16 bins
+    for name in ("threshold_otsu", "threshold_isodata", "threshold_triangle", "threshold_yen"):
+        with pytest.raises(ValueError):
+            getattr(ours, name)(with_nan)
 
 
 # --- degenerate inputs that have bitten the reference -----------------------------------------------

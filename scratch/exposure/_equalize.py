@@ -154,5 +154,11 @@ def equalize_hist(image, nbins=256, mask=None):
     else:
         if flat.dtype == np.bool_:
             flat = flat.view(np.uint8)
-        _interp.sized(flat.size)(flat, np.ascontiguousarray(bin_centers, dtype=np.float64), table, out)
+        elif flat.dtype == np.float16:  # Numba has no float16; float32 holds it exactly
+            flat = flat.astype(np.float32)
+        xp = np.ascontiguousarray(bin_centers, dtype=np.float64)
+        if np.isfinite(xp[[0, -1]]).all():
+            _interp.sized(flat.size)(flat, xp, table, out)
+        else:  # centres overflowed to +-inf (edges near the dtype's limit, easy in float16):
+            out = np.interp(flat, xp, table)  # no segment guess possible; NumPy's own search
     return out.reshape(image.shape).astype(supported_float_dtype(image.dtype), copy=False)

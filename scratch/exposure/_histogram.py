@@ -20,6 +20,9 @@ Two kinds of bins, as scikit-image has them
   in the same bin as in the reference.  A constant image gets the range ``[x - 0.5, x + 0.5]``.
   Values outside the range (only possible with ``'dtype'``) and NaN are not counted; NaN or
   infinity with ``source_range='image'`` make the range undefined: ``ValueError``.
+* **float16 images** (Numba has no float16, and NumPy bins them in float16 arithmetic, whose
+  rounded bin guess the one-step correction cannot always repair) are binned by
+  ``np.histogram`` itself, called exactly as the reference calls it.
 
 The bin *centres* are returned with the counts: the integers themselves, or the midpoints
 ``(edges[b] + edges[b + 1]) / 2``.
@@ -203,7 +206,9 @@ def _flat(image):
 
 def image_minmax(flat):
     """(min, max, has_nan) of a flat non-empty array, as numpy scalars of its dtype."""
-    lo, hi, has_nan = _minmax.sized(flat.size)(flat)
+    # Numba has no float16: scan a float32 copy (exact, same order, NaN kept: the same answer)
+    work = flat.astype(np.float32) if flat.dtype == np.float16 else flat
+    lo, hi, has_nan = _minmax.sized(work.size)(work)
     return flat.dtype.type(lo), flat.dtype.type(hi), bool(has_nan)
 
 
@@ -298,9 +303,30 @@ def _small_integer_histogram(flat, dtype):
     return counts[first : last + 1].copy(), np.arange(lo, lo + last - first + 1)
 
 
+def _float16_histogram(flat, nbins, source_range, edges=None):
+    """Counts and centres of a float16 image: ``np.histogram``, called as the reference calls it.
+
+    Numba has no float16, and NumPy bins float16 data in float16 arithmetic: its bin guess
+    ``(x - first) / (last - first) * nbins`` is rounded to 11 bits, and its float16 edges are
+    not evenly spaced, so a guess can be off by more than the one step the kernel corrects.
+    float16 images are rare: NumPy's own steps give the reference's bins exactly.  ``nbins``
+    equal bins over the image's (or dtype's) range, or the given ``edges`` (one binning for
+    all the channels).
+    """
+    if edges is None:
+        hist_range = None if source_range == "image" else dtype_limits(flat, clip_negative=False)
+        counts, edges = np.histogram(flat, bins=nbins, range=hist_range)
+    else:
+        counts, _ = np.histogram(flat, bins=edges)
+    return counts, (edges[:-1] + edges[1:]) / 2.0
+
+
 def _histogram_flat(image, nbins, source_range, bins=None):
     """Counts and centres of one (flattened) image, or channel, with optional fixed bins."""
     flat = _flat(image)
+    if flat.dtype == np.float16:
+        _check_source_range(source_range)
+        return _float16_histogram(flat, nbins, source_range, None if bins is None else bins[0])
     if (image.dtype.kind in "iu" and image.dtype.itemsize <= 2 and source_range == "image"
             and bins is None and flat.size):
         return _small_integer_histogram(flat, image.dtype)
@@ -323,7 +349,12 @@ def _histogram_flat(image, nbins, source_range, bins=None):
 
 def threshold_histogram(image, nbins):
     """``histogram(image.reshape(-1), nbins)`` for the thresholds, and whether the image is
-    constant (NaN-aware: a NaN image is not constant, and its histogram raises ValueError)."""
+    constant (NaN-aware: a NaN image is not constant, and its histogram raises ValueError).
+
+    A constant float16 image gives ``(None, None, True)``: the thresholds answer with its
+    value without counting (as the reference), and NumPy may find too many bins for the
+    float16 range ``[x - 0.5, x + 0.5]`` (ValueError) where the reference never bins it.
+    """
     image = np.asarray(image)
     if image.dtype.kind in "iu" or image.dtype == np.bool_:
         counts, centers = _histogram_flat(image, nbins, "image")
@@ -333,6 +364,11 @@ def threshold_histogram(image, nbins):
     if flat.size == 0:
         raise ValueError("zero-size array to reduction operation minimum which has no identity")
     lo, hi, has_nan = image_minmax(flat)
+    if flat.dtype == np.float16:  # NumPy's own binning (see _float16_histogram)
+        if lo == hi and not has_nan:
+            return None, None, True
+        counts, centers = _float16_histogram(flat, nbins, "image")  # raises on NaN
+        return counts, centers, False
     bins = _float_edges(image, flat, nbins, "image", minmax=(lo, hi, has_nan))  # raises on NaN
     counts, centers = _histogram_flat(image, nbins, "image", bins=bins)
     return counts, centers, bool(lo == hi)

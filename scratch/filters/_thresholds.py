@@ -764,7 +764,8 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
     moves by less than ``tolerance``.  Integer images use the histogram for the class means
     (exact); float images one fused pass over the pixels per iteration, and the default
     tolerance (half the smallest gap between distinct values) comes from a bucket sort,
-    ``O(N)``, where the reference sorts the whole image.
+    ``O(N)``, where the reference sorts the whole image.  float16 images follow the
+    reference's NumPy steps literally: it iterates in float16 (Numba has no float16).
 
     Parameters
     ----------
@@ -815,11 +816,13 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
     fast_float = isinstance(image, np.ndarray) and image.dtype in (np.float32, np.float64)
     if isinstance(image, np.ndarray) and image.dtype.kind in "iu" and image.size:
         return _li_integer(image, tolerance, initial_guess, iter_callback)
+    if isinstance(image, np.ndarray) and image.dtype == np.float16:
+        return _li_float16(image, tolerance, initial_guess, iter_callback)
     if fast_float:
         values, image_min, image_max = _li_float_values(image)
         if values is None:
             return image_min  # the early answer
-    else:  # bool, float16, lists: the reference's steps, literally
+    else:  # bool, lists: the reference's first steps, literally (bool: its TypeError)
         values = image[~np.isnan(image)]
         if values.size == 0:
             return np.nan
@@ -857,6 +860,47 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
         with np.errstate(invalid="ignore", divide="ignore"):
             mean_fore = dtype(s_fore / n_fore) if n_fore else dtype(np.nan)
             mean_back = dtype(s_back / n_back) if n_back else dtype(np.nan)
+        if mean_back == 0.0:
+            break
+        t_next = (mean_back - mean_fore) / (np.log(mean_back) - np.log(mean_fore))
+        if iter_callback is not None:
+            iter_callback(t_next + image_min)
+    return t_next + image_min
+
+
+def _li_float16(image, tolerance, initial_guess, iter_callback):
+    """Li on a float16 image: the reference's NumPy steps, literally.
+
+    NumPy iterates in the image's float16 precision (the shifted image, its class means, the
+    logarithms and every threshold are float16), and Numba has no float16; emulating its
+    roundings in float32 would be fragile, and float16 images are rare.  So here the
+    iteration is the reference's own, and so is the float16 threshold it returns.
+    """
+    image = image[~np.isnan(image)]
+    if image.size == 0:
+        return np.nan
+    if np.all(image == image.flat[0]):  # a single value (also a single infinity)
+        return image.flat[0]
+    image = image[np.isfinite(image)]
+    if image.size == 0:  # only -inf and +inf
+        return 0.0
+    image_min = np.min(image)
+    image -= image_min  # (a copy: the boolean indexing above made one)
+    tolerance = tolerance or np.min(np.diff(np.unique(image))) / 2
+    if initial_guess is None:
+        t_next = np.mean(image)
+    elif callable(initial_guess):
+        t_next = initial_guess(image)
+    else:
+        t_next = image.dtype.type(_li_shifted_guess(initial_guess, image_min, np.max(image)))
+    t_curr = -2 * tolerance
+    if iter_callback is not None:
+        iter_callback(t_next + image_min)
+    while abs(t_next - t_curr) > tolerance:
+        t_curr = t_next
+        foreground = image > t_curr
+        mean_fore = np.mean(image[foreground])
+        mean_back = np.mean(image[~foreground])
         if mean_back == 0.0:
             break
         t_next = (mean_back - mean_fore) / (np.log(mean_back) - np.log(mean_fore))
