@@ -351,9 +351,9 @@ def threshold_histogram(image, nbins):
     """``histogram(image.reshape(-1), nbins)`` for the thresholds, and whether the image is
     constant (NaN-aware: a NaN image is not constant, and its histogram raises ValueError).
 
-    A constant float16 image gives ``(None, None, True)``: the thresholds answer with its
-    value without counting (as the reference), and NumPy may find too many bins for the
-    float16 range ``[x - 0.5, x + 0.5]`` (ValueError) where the reference never bins it.
+    A constant float image gives ``(None, None, True)``: the thresholds answer with its value
+    without counting, as the reference does; binning it could raise where the reference
+    does not (an infinite value, or too many bins for the float16 range ``[x - 0.5, x + 0.5]``).
     """
     image = np.asarray(image)
     if image.dtype.kind in "iu" or image.dtype == np.bool_:
@@ -364,14 +364,14 @@ def threshold_histogram(image, nbins):
     if flat.size == 0:
         raise ValueError("zero-size array to reduction operation minimum which has no identity")
     lo, hi, has_nan = image_minmax(flat)
+    if lo == hi and not has_nan:  # constant: the reference answers before it bins anything
+        return None, None, True
     if flat.dtype == np.float16:  # NumPy's own binning (see _float16_histogram)
-        if lo == hi and not has_nan:
-            return None, None, True
         counts, centers = _float16_histogram(flat, nbins, "image")  # raises on NaN
         return counts, centers, False
     bins = _float_edges(image, flat, nbins, "image", minmax=(lo, hi, has_nan))  # raises on NaN
     counts, centers = _histogram_flat(image, nbins, "image", bins=bins)
-    return counts, centers, bool(lo == hi)
+    return counts, centers, False
 
 
 # --- public ----------------------------------------------------------------------------------
