@@ -15,8 +15,10 @@ So :func:`regionprops_table` never builds one object per region for these: it sw
 label image **twice**, accumulating every region's sums at once (pass 1: count, bounding
 box, coordinate and intensity sums, min/max; pass 2, now that the bounding boxes and
 centroids are known: raw and central moments and squared deviations, accumulated directly
-— not from power sums, which would cancel catastrophically), then evaluates each column
-for all regions with array arithmetic.  ``O(N)`` for ``N`` pixels, independent of the number
+— not from power sums, which would cancel catastrophically — and only those the requested
+properties need: an ellipse needs the central moments up to order 2, nothing needs the
+weighted moments unless asked), then evaluates each column for all regions with array
+arithmetic.  The label and intensity images are read in their own dtypes (no float64 copy).  ``O(N)`` for ``N`` pixels, independent of the number
 of regions.  Properties that are images or need the region's shape (``image``, ``coords``,
 ``image_filled``, ``image_convex``, ``perimeter``, ``euler_number``, ``feret_diameter_max``,
 ...) are computed per region on its bounding-box crop.
@@ -105,7 +107,8 @@ _FROM_SUMS = {
 
 @jit
 def _pass1(labels, intensity, count, lo, hi, csum, isum, icsum, imin, imax):
-    """Count, bounding box, coordinate sums, intensity sums/min/max per label (3-D views)."""
+    """Count, bounding box, coordinate sums, intensity sums/min/max per label (3-D views of
+    any integer labels and any real intensity dtype; each intensity is read as float64)."""
     nz, ny, nx = labels.shape
     nch = intensity.shape[3]
     for z in range(nz):
@@ -122,8 +125,8 @@ def _pass1(labels, intensity, count, lo, hi, csum, isum, icsum, imin, imax):
                     hi[lab, 1] = y
                     hi[lab, 2] = x
                     for ch in range(nch):
-                        imin[lab, ch] = intensity[z, y, x, ch]
-                        imax[lab, ch] = intensity[z, y, x, ch]
+                        imin[lab, ch] = np.float64(intensity[z, y, x, ch])
+                        imax[lab, ch] = np.float64(intensity[z, y, x, ch])
                 count[lab] += 1
                 lo[lab, 0] = min(lo[lab, 0], z)
                 lo[lab, 1] = min(lo[lab, 1], y)
@@ -135,7 +138,7 @@ def _pass1(labels, intensity, count, lo, hi, csum, isum, icsum, imin, imax):
                 csum[lab, 1] += y
                 csum[lab, 2] += x
                 for ch in range(nch):
-                    v = intensity[z, y, x, ch]
+                    v = np.float64(intensity[z, y, x, ch])
                     isum[lab, ch] += v
                     icsum[lab, ch, 0] += v * z
                     icsum[lab, ch, 1] += v * y
@@ -144,25 +147,35 @@ def _pass1(labels, intensity, count, lo, hi, csum, isum, icsum, imin, imax):
                     imax[lab, ch] = max(imax[lab, ch], v)
 
 
-@jit
-def _powers(d, out):
-    out[0] = 1.0
-    out[1] = d
-    out[2] = d * d
-    out[3] = d * d * d
+@jit(inline="always")
+def _accumulate(sums, lab, ch, weight, dz, dy, dx, zorder, order):
+    """``sums[lab, ch, a, b, c] += weight * dz**a * dy**b * dx**c`` for ``a <= min(zorder,
+    order)``, ``b, c <= order``; the powers are built up by repeated multiplication."""
+    pz = 1.0
+    for a in range(min(zorder, order) + 1):
+        py = 1.0
+        for b in range(order + 1):
+            pzy = weight * pz * py
+            px = 1.0
+            for c in range(order + 1):
+                sums[lab, ch, a, b, c] += pzy * px
+                px *= dx
+            py *= dy
+        pz *= dz
 
 
 @jit
-def _pass2(labels, intensity, spacing, zorder, lo, center, wcenter, mean, M, mu, Mw, muw, ssd):
-    """Raw/central moments (plain and intensity-weighted) and squared deviations per label."""
+def _pass2(labels, intensity, spacing, zorder, needs, lo, center, wcenter, mean, M, mu, Mw, muw, ssd):
+    """Raw/central moments (plain and intensity-weighted) and squared deviations per label.
+
+    Only what the caller needs is summed: ``needs`` holds the highest order per axis of the
+    raw moments ``M``, the central ``mu``, the weighted raw ``Mw`` and weighted central
+    ``muw`` (-1: none), and 1 if the squared deviations ``ssd`` are wanted; the rest stays 0.
+    ``M`` and ``mu`` have a channel axis of length 1 here.
+    """
     nz, ny, nx = labels.shape
     nch = intensity.shape[3]
-    pz = np.empty(4)
-    py = np.empty(4)
-    px = np.empty(4)
-    qz = np.empty(4)
-    qy = np.empty(4)
-    qx = np.empty(4)
+    raw, central, weighted_raw, weighted_central, deviations = needs[0], needs[1], needs[2], needs[3], needs[4]
     for z in range(nz):
         for y in range(ny):
             for x in range(nx):
@@ -172,35 +185,51 @@ def _pass2(labels, intensity, spacing, zorder, lo, center, wcenter, mean, M, mu,
                 dz = (z - lo[lab, 0]) * spacing[0]
                 dy = (y - lo[lab, 1]) * spacing[1]
                 dx = (x - lo[lab, 2]) * spacing[2]
-                _powers(dz, pz)
-                _powers(dy, py)
-                _powers(dx, px)
-                _powers(dz - center[lab, 0], qz)
-                _powers(dy - center[lab, 1], qy)
-                _powers(dx - center[lab, 2], qx)
-                for a in range(zorder + 1):
-                    for b in range(4):
-                        for c in range(4):
-                            M[lab, a, b, c] += pz[a] * py[b] * px[c]
-                            mu[lab, a, b, c] += qz[a] * qy[b] * qx[c]
+                _accumulate(M, lab, 0, 1.0, dz, dy, dx, zorder, raw)
+                _accumulate(mu, lab, 0, 1.0, dz - center[lab, 0], dy - center[lab, 1], dx - center[lab, 2],
+                            zorder, central)
                 for ch in range(nch):
-                    v = intensity[z, y, x, ch]
-                    dev = v - mean[lab, ch]
-                    ssd[lab, ch] += dev * dev
-                    _powers(dz - wcenter[lab, ch, 0], qz)
-                    _powers(dy - wcenter[lab, ch, 1], qy)
-                    _powers(dx - wcenter[lab, ch, 2], qx)
-                    for a in range(zorder + 1):
-                        for b in range(4):
-                            for c in range(4):
-                                Mw[lab, ch, a, b, c] += v * pz[a] * py[b] * px[c]
-                                muw[lab, ch, a, b, c] += v * qz[a] * qy[b] * qx[c]
+                    v = np.float64(intensity[z, y, x, ch])
+                    if deviations:
+                        dev = v - mean[lab, ch]
+                        ssd[lab, ch] += dev * dev
+                    _accumulate(Mw, lab, ch, v, dz, dy, dx, zorder, weighted_raw)
+                    _accumulate(muw, lab, ch, v, dz - wcenter[lab, ch, 0], dy - wcenter[lab, ch, 1],
+                                dx - wcenter[lab, ch, 2], zorder, weighted_central)
+
+
+# what a property needs from the second sweep: the highest order per axis of the raw, central,
+# weighted raw and weighted central moments (-1: none), and 1 for the squared deviations;
+# properties not listed need the first sweep only
+_SECOND_SWEEP = {
+    "moments": (3, -1, -1, -1, 0),
+    "centroid_local": (1, -1, -1, -1, 0),
+    **dict.fromkeys(("moments_central", "moments_normalized", "moments_hu"), (-1, 3, -1, -1, 0)),
+    **dict.fromkeys(("inertia_tensor", "inertia_tensor_eigvals", "eccentricity", "orientation",
+                     "axis_major_length", "axis_minor_length"), (-1, 2, -1, -1, 0)),
+    "moments_weighted": (-1, -1, 3, -1, 0),
+    **dict.fromkeys(("centroid_weighted", "centroid_weighted_local"), (-1, -1, 1, -1, 0)),
+    **dict.fromkeys(("moments_weighted_central", "moments_weighted_normalized", "moments_weighted_hu"),
+                    (-1, -1, -1, 3, 0)),
+    "intensity_std": (-1, -1, -1, -1, 1),
+}
+_ALL_SUMS = (3, 3, 3, 3, 1)
+_NO_SUMS = (-1, -1, -1, -1, 0)
+
+
+def _second_sweep_needs(properties):
+    """What the second sweep must sum for ``properties`` (see ``_SECOND_SWEEP``)."""
+    needs = np.array([_SECOND_SWEEP.get(name, _NO_SUMS) for name in properties] + [_NO_SUMS])
+    return tuple(int(v) for v in needs.max(axis=0))
 
 
 class _Sums:
-    """Per-region sums of a label image (regions = labels present, in increasing order)."""
+    """Per-region sums of a label image (regions = labels present, in increasing order).
 
-    def __init__(self, label_image, intensity_image, spacing, multichannel):
+    ``needs`` says what the second sweep sums (:func:`_second_sweep_needs`); by default all.
+    """
+
+    def __init__(self, label_image, intensity_image, spacing, multichannel, needs=_ALL_SUMS):
         ndim = label_image.ndim
         self.ndim = ndim
         self.spacing = np.asarray(spacing, dtype=np.float64)
@@ -212,13 +241,17 @@ class _Sums:
         n = max_label + 1
         if intensity_image is None:
             inten = np.zeros(labels3.shape + (0,))
-        else:
-            inten = intensity_image.astype(np.float64)
+        else:  # read in its own dtype (the sweeps read each value as float64): no copy
+            inten = np.asarray(intensity_image)
+            if inten.dtype == np.bool_ or inten.dtype.kind not in "iuf" or inten.dtype == np.float16:
+                inten = inten.astype(np.float64)
             if not multichannel:
                 inten = inten[..., None]
             inten = inten.reshape(labels3.shape + inten.shape[-1:])
         inten = np.ascontiguousarray(inten)
-        labels3 = np.ascontiguousarray(labels3.astype(np.int64, copy=False))
+        if labels3.dtype.kind not in "iu" or labels3.dtype.itemsize > 8 or labels3.dtype == np.uint64:
+            labels3 = labels3.astype(np.int64)
+        labels3 = np.ascontiguousarray(labels3)
         nch = inten.shape[3]
         count = np.zeros(n, np.int64)
         lo = np.zeros((n, 3), np.int64)
@@ -238,19 +271,21 @@ class _Sums:
             wcenter = (icsum - isum[:, :, None] * lo[:, None, :]) * sp3 / isum[:, :, None]
         mean = isum / safe[:, None]
         zorder = 3 if ndim == 3 else 0
-        M = np.zeros((n, 4, 4, 4))
-        mu = np.zeros((n, 4, 4, 4))
+        M = np.zeros((n, 1, 4, 4, 4))  # (a channel axis of 1, as the weighted sums have)
+        mu = np.zeros((n, 1, 4, 4, 4))
         Mw = np.zeros((n, nch, 4, 4, 4))
         muw = np.zeros((n, nch, 4, 4, 4))
         ssd = np.zeros((n, nch))
-        _pass2(labels3, inten, sp3, zorder, lo, np.ascontiguousarray(center), np.ascontiguousarray(wcenter),
-               mean, M, mu, Mw, muw, ssd)
+        if max(needs[:2]) >= 0 or (nch > 0 and (max(needs[2:4]) >= 0 or needs[4])):
+            _pass2(labels3, inten, sp3, zorder, np.array(needs, np.int64), lo, np.ascontiguousarray(center),
+                   np.ascontiguousarray(wcenter), mean, M, mu, Mw, muw, ssd)
         k = present
         d0 = 3 - ndim
         self.count = count[k]
         self.lo = lo[k, d0:]
         self.hi = hi[k, d0:] + 1
         self.csum = csum[k, d0:]
+        M, mu = M[:, 0], mu[:, 0]
         if ndim == 2:
             M, mu, Mw, muw = M[:, 0], mu[:, 0], Mw[:, :, 0], muw[:, :, 0]
         self.M = M[k]
@@ -694,7 +729,7 @@ def _infer_dtype(func, *, intensity, ndim):
 
 def _find_objects(label_image):
     """Bounding-box slices of labels 1..max (None where a label is absent)."""
-    s = _Sums(np.asarray(label_image), None, np.ones(label_image.ndim), False)
+    s = _Sums(np.asarray(label_image), None, np.ones(label_image.ndim), False, needs=_NO_SUMS)
     return s.labels, [tuple(slice(int(a), int(b)) for a, b in zip(lo, hi)) for lo, hi in zip(s.lo, s.hi)], s
 
 
@@ -820,7 +855,8 @@ def regionprops_table(label_image, intensity_image=None, properties=("label", "b
     properties = list(properties)
     if extra_properties is not None:
         properties += [f.__name__ for f in extra_properties]
-    sums = _Sums(label_image, intensity_image, spacing, multichannel)
+    sums = _Sums(label_image, intensity_image, spacing, multichannel,
+                 needs=_second_sweep_needs([p for p in properties if p in _FROM_SUMS]))
     n = sums.count.shape[0]
     if n == 0:
         # as the reference: measure a one-pixel dummy region to learn the columns, keep none
