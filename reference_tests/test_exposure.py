@@ -372,8 +372,8 @@ def test_parallel_kernels_equal_serial():
                                   serial(_histogram._count_floats)(clean, edges, first, denom, nbins_f))
     lut = rng.random(300)
     outs = [np.empty(ints.size), np.empty(ints.size)]
-    _intensity._apply_lut(ints, lut, 0, outs[0])
-    serial(_intensity._apply_lut)(ints, lut, 0, outs[1])
+    _intensity._apply_lut(ints.astype(np.uint16), lut, outs[0])
+    serial(_intensity._apply_lut)(ints.astype(np.uint16), lut, outs[1])
     np.testing.assert_array_equal(*outs)
     xp = np.linspace(0, 1, 40)
     fp = np.sort(rng.random(40))

@@ -19,7 +19,8 @@ How scratch computes them
 -------------------------
 * **Integer images with few values** (bool, 8- and 16-bit): the map is evaluated *once per
   possible value* — a look-up table of at most 65 536 entries, computed with exactly the
-  reference's formula — and then applied by one parallel gather ``out[i] = lut[x[i] - lo]``.
+  reference's formula — and then applied by one parallel gather ``out[i] = lut[x[i]]``
+  (the pixels read as unsigned codes, the table in code order).
   The table makes the result identical to the reference and the pass as cheap as a copy.
 * **Float images and 32/64-bit integers**: the reference's NumPy expression, evaluated
   *block by block* (131 072 pixels at a time, blocks shared by the threads).  The
@@ -76,10 +77,11 @@ DTYPE_RANGE.update(
 
 
 @parallel_jit
-def _apply_lut(flat, lut, lo, out):
-    """``out[i] = lut[flat[i] - lo]``: a point-wise map given by its table."""
+def _apply_lut(flat, lut, out):
+    """``out[i] = lut[flat[i]]``: a point-wise map given by its table (``flat`` unsigned, so
+    the index needs neither an offset nor a check for negative values)."""
     for i in prange(flat.shape[0]):
-        out[i] = lut[np.int64(flat[i]) - lo]
+        out[i] = lut[flat[i]]
 
 
 @parallel_jit
@@ -132,17 +134,17 @@ def _via_lut(image, formula):
     ``formula`` is the reference's NumPy expression; it is applied to the table of all values
     of the dtype, so each pixel gets exactly the value the reference computes for it.
     """
-    if image.dtype == np.bool_:
-        values, lo = np.array([False, True]), 0
-    else:
-        info = np.iinfo(image.dtype)
-        values, lo = np.arange(info.min, info.max + 1).astype(image.dtype), int(info.min)
-    lut = np.ascontiguousarray(formula(values))
     flat = np.ascontiguousarray(image).reshape(-1)
-    if flat.dtype == np.bool_:
-        flat = flat.view(np.uint8)
+    # the pixels are read as unsigned codes (bool, uint8 and int8 as uint8, ...); the table
+    # lists every code's value in code order (for int8: 0 .. 127, then -128 .. -1)
+    codes = np.dtype(f"u{image.dtype.itemsize}")
+    flat = flat.view(codes)
+    values = np.arange(2 ** (8 * codes.itemsize), dtype=codes).view(image.dtype)
+    if image.dtype == np.bool_:
+        values = np.array([False, True])
+    lut = np.ascontiguousarray(formula(values))
     out = np.empty(flat.shape, lut.dtype)
-    _apply_lut.sized(flat.size)(flat, lut, lo, out)
+    _apply_lut.sized(flat.size)(flat, lut, out)
     return out.reshape(image.shape)
 
 
@@ -483,7 +485,7 @@ def adjust_gamma(image, gamma=1, gain=1):
         lut = np.minimum(np.rint(lut), 255).astype("uint8")
         flat = np.ascontiguousarray(image).reshape(-1)
         out = np.empty(flat.shape, np.uint8)
-        _apply_lut.sized(flat.size)(flat, lut, 0, out)
+        _apply_lut.sized(flat.size)(flat, lut, out)
         return out.reshape(image.shape)
     if dtype is np.float64 and gamma in (0.5, 2) and np.isfinite(gain):
         # the scale is 1.0 for floats: x / 1.0 and x * 1.0 are x, bit for bit
