@@ -467,3 +467,15 @@ def test_constant_extreme_float_image(name, value, nbins):
         assert_same_error(getattr(ours, name), getattr(ref, name), image, nbins=nbins)
         return
     assert_same_threshold(getattr(ours, name)(image, nbins=nbins), expected)
+
+
+def test_li_float16_cycle_raises_where_the_reference_loops_for_ever():
+    """Known difference: in float16, Li's iteration can cycle between values farther apart
+    than the tolerance; the reference never returns (not called here), ours raises."""
+    rng = np.random.default_rng(12)
+    shape = tuple(rng.integers(3, 30, 3))
+    image = (rng.random(shape) * rng.choice([1, 3, 100])).astype(np.float16)
+    with pytest.raises(RuntimeError, match="cycles"):
+        ours.threshold_li(image)
+    # a looser tolerance ends, as the reference's does
+    assert_same_threshold(ours.threshold_li(image, tolerance=0.05), ref.threshold_li(image, tolerance=0.05))

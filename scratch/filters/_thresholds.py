@@ -874,7 +874,9 @@ def _li_float16(image, tolerance, initial_guess, iter_callback):
     NumPy iterates in the image's float16 precision (the shifted image, its class means, the
     logarithms and every threshold are float16), and Numba has no float16; emulating its
     roundings in float32 would be fragile, and float16 images are rare.  So here the
-    iteration is the reference's own, and so is the float16 threshold it returns.
+    iteration is the reference's own, and so is the float16 threshold it returns.  One
+    difference: in float16 the iteration can cycle between thresholds farther apart than the
+    tolerance, and the reference then loops for ever; we raise RuntimeError.
     """
     image = image[~np.isnan(image)]
     if image.size == 0:
@@ -896,7 +898,17 @@ def _li_float16(image, tolerance, initial_guess, iter_callback):
     t_curr = -2 * tolerance
     if iter_callback is not None:
         iter_callback(t_next + image_min)
+    seen = set()
     while abs(t_next - t_curr) > tolerance:
+        # the next threshold depends on this one only: once a value comes back, the float16
+        # iteration cycles for ever (the reference then never returns); say so instead
+        if float(t_next) in seen:
+            raise RuntimeError(
+                f"threshold_li does not converge on this float16 image: the iteration cycles "
+                f"through {sorted(seen)} (more than tolerance={float(tolerance)} apart); pass a "
+                f"larger `tolerance`, or the image as float32"
+            )
+        seen.add(float(t_next))
         t_curr = t_next
         foreground = image > t_curr
         mean_fore = np.mean(image[foreground])
