@@ -206,6 +206,8 @@ def _flat(image):
 
 def image_minmax(flat):
     """(min, max, has_nan) of a flat non-empty array, as numpy scalars of its dtype."""
+    if flat.dtype.kind in "biu":  # no NaN: NumPy's SIMD reductions are the fastest reads
+        return flat.min(), flat.max(), False
     # Numba has no float16: scan a float32 copy (exact, same order, NaN kept: the same answer)
     work = flat.astype(np.float32) if flat.dtype == np.float16 else flat
     lo, hi, has_nan = _minmax.sized(work.size)(work)
