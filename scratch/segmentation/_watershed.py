@@ -54,9 +54,9 @@ marker has left, every key is unique, and the rest of the flood is done with a c
 4. Then a *hierarchical queue* (Meyer 1991): one first-in-first-out list per level.  The
    queue pops the lowest non-empty level; within a level, first in is first out, which is
    the age order.  No push is lower than the level being popped, so the level only rises
-   and each operation costs ``O(1)``.  Every push of phase 3 was appended to these lists
-   too (a push's age is its place in them), so phase 4 starts from them as they are,
-   skipping what the heap has popped already.
+   and each operation costs ``O(1)``.  Phase 3 writes every push down in push order (a
+   push's age is its place there), so phase 4 links what the heap still holds into its
+   lists by one pass in that order, without sorting.
 
 Watershed lines use the same ranks and the same two queues (``_flood_lines_by_rank``, which
 sorts the heap's leftovers into the lists instead); a pixel is labelled
@@ -173,17 +173,18 @@ def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bit
     mask or labelled already" is one test (``< 0``) on one array, and labelling a pixel writes
     the cache line the test read.
 
-    Every push goes to the end of its level's first-in-first-out list (phase 2's queue), the
-    lists linked through a pool of entries filled in push order (``pool_pixel``,
-    ``pool_next``; each pixel is pushed at most once, so ``n_masked`` entries are enough).
-    The push's *age* is its entry number + 1 (markers have age 0).
+    Every push is written down in a pool of entries, in push order (``pool_pixel``,
+    ``pool_next``; each pixel is pushed at most once, so ``n_masked`` entries are enough);
+    the push's *age* is its entry number + 1 (markers have age 0).
 
     1. While a marker (age 0, which may tie) is queued, the pops come from the binary heap on
        packed ``rank << age_bits | age`` keys, which orders and ties exactly as ``_flood``'s
-       heap; a popped entry is crossed out of its list (``pool_pixel = -1``).
-    2. Then every key is distinct, and the lists alone give the same order: pop the lowest
-       non-empty level, first in first out.  Nothing lower than the popped level is ever
-       pushed, so the level only rises, from the level of phase 1's last pop.
+       heap.  An entry keeps its level in ``pool_next`` for now; a popped entry is crossed
+       out (``pool_pixel = -1``).
+    2. Then every key is distinct, and a queue with the same order will do: the entries not
+       yet popped are linked, in push (= age) order, into one first-in-first-out list per
+       level, and the flood pops the lowest non-empty level.  Nothing lower than the popped
+       level is ever pushed, so the level only rises, from the level of phase 1's last pop.
     """
     n_offsets = offsets.shape[0]
     n_markers = marker_locations.shape[0]
@@ -227,12 +228,17 @@ def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bit
             neighbor_level = np.uint64(neighbor_rank)
             if neighbor_level < level:
                 neighbor_level = level  # no flowing down behind a ridge
-            _append(head, tail, pool_pixel, pool_next, used, neighbor_level, neighbor)
+            pool_pixel[used] = neighbor
+            pool_next[used] = neighbor_level  # (its level, until phase 2 links the lists)
             used += 1
             key_heap_push(keys, indices, size, (neighbor_level << shift) | np.uint64(used), neighbor)
             size += 1
 
-    # -- phase 2: the lists, from the level of the last pop
+    # -- phase 2: what the heap still holds, linked into the level lists in age order ...
+    for entry in range(used):
+        if pool_pixel[entry] >= 0:
+            _append(head, tail, pool_pixel, pool_next, entry, pool_next[entry], pool_pixel[entry])
+    # ... then the lists, from the level of the last pop
     current = np.intp(level)
     while current < n_levels:
         entry = head[current]
@@ -241,8 +247,6 @@ def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bit
             continue
         head[current] = pool_next[entry]
         index = pool_pixel[entry]
-        if index < 0:
-            continue  # popped in phase 1
         label = state[index]
         for k in range(n_offsets):
             neighbor = index + offsets[k]
