@@ -60,8 +60,11 @@ _CHUNKS = 16
 
 
 def supported_float_dtype(dtype):
-    """float32 for float16/float32 input (scikit-image keeps single precision), else float64."""
+    """float32 for float16/float32 input (scikit-image keeps single precision), else float64;
+    complex input raises ValueError, as scikit-image's ``_supported_float_type`` does."""
     dtype = np.dtype(dtype)
+    if dtype.kind == "c":
+        raise ValueError("complex valued input is not supported")
     return np.dtype(np.float32) if dtype in (np.float16, np.float32) else np.dtype(np.float64)
 
 
@@ -197,7 +200,14 @@ def _check_source_range(source_range):
 
 
 def _flat(image):
-    """The image as a flat C-contiguous array (bool as uint8, which Numba counts fastest)."""
+    """The image as a flat C-contiguous array (bool as uint8, which Numba counts fastest).
+
+    Complex images raise ValueError.  (scikit-image's ``histogram`` and the thresholds built
+    on it bin the real part of a complex image, with NumPy's ComplexWarning at most; its
+    ``cumulative_distribution`` and ``equalize_hist`` raise this error.  We raise it for all.)
+    """
+    if np.asarray(image).dtype.kind == "c":
+        raise ValueError("complex valued input is not supported")
     flat = np.ascontiguousarray(image).reshape(-1)
     if flat.dtype == np.bool_:
         flat = flat.view(np.uint8)
