@@ -823,16 +823,10 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
         if values is None:
             return image_min  # the early answer
     else:  # bool, lists: the reference's first steps, literally (bool: its TypeError)
-        values = image[~np.isnan(image)]
-        if values.size == 0:
-            return np.nan
-        if np.all(values == values.flat[0]):
-            return values.flat[0]
-        values = values[np.isfinite(values)]
-        if values.size == 0:
-            return 0.0
-        image_min = np.min(values)
-        values = (values - image_min).astype(np.float64)  # (bool: TypeError, as the reference)
+        early, values, image_min = _li_reference_start(image)
+        if values is None:
+            return early
+        values = values.astype(np.float64)
         image_max = np.max(values)
     dtype = values.dtype.type
     lo = dtype(image_min) if fast_float else dtype(0)  # the shift still to apply to `values`
@@ -851,21 +845,64 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
         t_next = initial_guess(flat - lo)
     else:
         t_next = dtype(_li_shifted_guess(initial_guess, image_min, span))
+
+    def class_means(threshold):  # one fused pass over the pixels
+        s_fore, n_fore, s_back, n_back = _two_class_sums.sized(flat.size)(flat, lo, threshold, chunks).sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (dtype(s_fore / n_fore) if n_fore else dtype(np.nan),
+                    dtype(s_back / n_back) if n_back else dtype(np.nan))
+
+    return _li_iterate(t_next, tolerance, image_min, iter_callback, class_means)
+
+
+def _li_iterate(t_next, tolerance, image_min, iter_callback, class_means, cycles_possible=False):
+    """Li's iteration on the shifted image, from ``t_next``: the next threshold is
+    ``(m_back - m_fore) / (log m_back - log m_fore)`` of the class means
+    ``class_means(t) = (m_fore, m_back)`` at the current one, until it moves by no more than
+    ``tolerance``.  Returns the last threshold, shifted back by ``image_min``.
+
+    With ``cycles_possible`` (float16, where rounding can make it cycle between values
+    farther apart than the tolerance, and the reference then never returns), a threshold
+    that comes back raises RuntimeError: the next one depends on it alone.
+    """
     t_curr = -2 * tolerance
     if iter_callback is not None:
         iter_callback(t_next + image_min)
+    seen = set()
     while abs(t_next - t_curr) > tolerance:
+        if cycles_possible:
+            if float(t_next) in seen:
+                raise RuntimeError(
+                    f"threshold_li does not converge on this float16 image: the iteration cycles "
+                    f"through {sorted(seen)} (more than tolerance={float(tolerance)} apart); pass a "
+                    f"larger `tolerance`, or the image as float32"
+                )
+            seen.add(float(t_next))
         t_curr = t_next
-        s_fore, n_fore, s_back, n_back = _two_class_sums.sized(flat.size)(flat, lo, t_curr, chunks).sum(axis=0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean_fore = dtype(s_fore / n_fore) if n_fore else dtype(np.nan)
-            mean_back = dtype(s_back / n_back) if n_back else dtype(np.nan)
-        if mean_back == 0.0:
+        mean_fore, mean_back = class_means(t_curr)
+        if mean_back == 0:
             break
         t_next = (mean_back - mean_fore) / (np.log(mean_back) - np.log(mean_fore))
         if iter_callback is not None:
             iter_callback(t_next + image_min)
     return t_next + image_min
+
+
+def _li_reference_start(image):
+    """The reference's first steps of Li on an image we do not take the fast paths for:
+    ``(early answer, None, None)`` for an all-NaN, single-valued or only-infinite image, else
+    ``(None, values, image_min)``: the finite values minus their minimum (a bool image
+    raises the reference's TypeError in that subtraction)."""
+    values = image[~np.isnan(image)]
+    if values.size == 0:
+        return np.nan, None, None
+    if np.all(values == values.flat[0]):  # a single value (also a single infinity)
+        return values.flat[0], None, None
+    values = values[np.isfinite(values)]
+    if values.size == 0:  # only -inf and +inf
+        return 0.0, None, None
+    image_min = np.min(values)
+    return None, values - image_min, image_min
 
 
 def _li_float16(image, tolerance, initial_guess, iter_callback):
@@ -878,16 +915,9 @@ def _li_float16(image, tolerance, initial_guess, iter_callback):
     difference: in float16 the iteration can cycle between thresholds farther apart than the
     tolerance, and the reference then loops for ever; we raise RuntimeError.
     """
-    image = image[~np.isnan(image)]
-    if image.size == 0:
-        return np.nan
-    if np.all(image == image.flat[0]):  # a single value (also a single infinity)
-        return image.flat[0]
-    image = image[np.isfinite(image)]
-    if image.size == 0:  # only -inf and +inf
-        return 0.0
-    image_min = np.min(image)
-    image -= image_min  # (a copy: the boolean indexing above made one)
+    early, image, image_min = _li_reference_start(image)
+    if image is None:
+        return early
     tolerance = tolerance or np.min(np.diff(np.unique(image))) / 2
     if initial_guess is None:
         t_next = np.mean(image)
@@ -895,30 +925,12 @@ def _li_float16(image, tolerance, initial_guess, iter_callback):
         t_next = initial_guess(image)
     else:
         t_next = image.dtype.type(_li_shifted_guess(initial_guess, image_min, np.max(image)))
-    t_curr = -2 * tolerance
-    if iter_callback is not None:
-        iter_callback(t_next + image_min)
-    seen = set()
-    while abs(t_next - t_curr) > tolerance:
-        # the next threshold depends on this one only: once a value comes back, the float16
-        # iteration cycles for ever (the reference then never returns); say so instead
-        if float(t_next) in seen:
-            raise RuntimeError(
-                f"threshold_li does not converge on this float16 image: the iteration cycles "
-                f"through {sorted(seen)} (more than tolerance={float(tolerance)} apart); pass a "
-                f"larger `tolerance`, or the image as float32"
-            )
-        seen.add(float(t_next))
-        t_curr = t_next
-        foreground = image > t_curr
-        mean_fore = np.mean(image[foreground])
-        mean_back = np.mean(image[~foreground])
-        if mean_back == 0.0:
-            break
-        t_next = (mean_back - mean_fore) / (np.log(mean_back) - np.log(mean_fore))
-        if iter_callback is not None:
-            iter_callback(t_next + image_min)
-    return t_next + image_min
+
+    def class_means(threshold):
+        foreground = image > threshold
+        return np.mean(image[foreground]), np.mean(image[~foreground])
+
+    return _li_iterate(t_next, tolerance, image_min, iter_callback, class_means, cycles_possible=True)
 
 
 def _li_shifted_guess(initial_guess, image_min, span):
@@ -960,22 +972,15 @@ def _li_integer(image, tolerance, initial_guess, iter_callback):
         t_next = initial_guess(flat - image_min)
     else:
         t_next = flat.dtype.type(_li_shifted_guess(initial_guess, image_min, image_max))
-    t_curr = -2 * tolerance
-    if iter_callback is not None:
-        iter_callback(t_next + image_min)
     hist = hist.astype("float32", copy=False)
-    while abs(t_next - t_curr) > tolerance:
-        t_curr = t_next
-        foreground = bin_centers > t_curr
+
+    def class_means(threshold):  # from the histogram
+        foreground = bin_centers > threshold
         background = ~foreground
-        mean_fore = np.average(bin_centers[foreground], weights=hist[foreground])
-        mean_back = np.average(bin_centers[background], weights=hist[background])
-        if mean_back == 0:
-            break
-        t_next = (mean_back - mean_fore) / (np.log(mean_back) - np.log(mean_fore))
-        if iter_callback is not None:
-            iter_callback(t_next + image_min)
-    return t_next + image_min
+        return (np.average(bin_centers[foreground], weights=hist[foreground]),
+                np.average(bin_centers[background], weights=hist[background]))
+
+    return _li_iterate(t_next, tolerance, image_min, iter_callback, class_means)
 
 
 # --- Yen -------------------------------------------------------------------------------------
