@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from scratch import data
+from scratch._jit import serial
 from scratch.measure import RegionProperties, regionprops, regionprops_table
 from scratch.measure._convex_hull import convex_hull_image_2d
 from scratch.measure._convex_hull_3d import convex_hull_3d, convex_hull_image_3d
@@ -484,6 +485,168 @@ def test_table_hypothesis(labels, seed):
 def test_table_big_scene():
     image, labels = data.nuclei((256, 256), n=60, seed=4)
     check_table(labels, image, properties=FAST + INTENSITY + SHAPE)
+
+
+# --- perimeters: one pass over the label image for the table, the crop for regionprops --------
+PERIMETERS = ["perimeter", "perimeter_crofton"]
+
+
+def check_perimeters(labels, **kwargs):
+    """Both perimeters of every label, as table columns and as region attributes: the
+    reference's values (rtol 1e-7), and in fact its bits (the same histogram, the same ``@``)."""
+    properties = ["label"] + PERIMETERS
+    ours = check_table(labels, properties=properties, **kwargs)
+    ref = skm.regionprops_table(labels, properties=properties, **kwargs)
+    for name in PERIMETERS:
+        np.testing.assert_array_equal(ours[name], ref[name], err_msg=name)
+        assert ours[name].dtype == np.float64
+    check_regions(labels, props=properties, **kwargs)
+    # each alone too: the pass then builds one histogram only
+    for name in PERIMETERS:
+        check_table(labels, properties=[name, "area"], **kwargs)
+
+
+def ring(shape, outer, inner, value=1):
+    """A square ring: the box ``outer`` minus the box ``inner`` (``(r0, r1, c0, c1)``)."""
+    labels = np.zeros(shape, int)
+    labels[outer[0]:outer[1], outer[2]:outer[3]] = value
+    labels[inner[0]:inner[1], inner[2]:inner[3]] = 0
+    return labels
+
+
+BORDER_CASES = {
+    "whole image": np.ones((5, 7), int),
+    "one row": np.array([[1, 1, 2, 2, 2, 0, 3]]),
+    "one column": np.array([[1], [1], [0], [2], [2]]),
+    "one pixel image": np.array([[4]]),
+    "frame": np.pad(np.zeros((3, 4), int), 1, constant_values=1),
+    "corners": np.array([[1, 0, 0, 2], [0, 0, 0, 0], [3, 0, 0, 4]]),
+    "edge halves": np.array([[1, 1, 1, 2, 2], [1, 1, 1, 2, 2], [3, 3, 0, 2, 2], [3, 3, 4, 4, 4]]),
+}
+
+HOLE_CASES = {
+    "ring": ring((7, 8), (1, 6, 1, 7), (2, 5, 2, 6)),
+    "ring on the border": ring((6, 6), (0, 6, 0, 6), (2, 4, 2, 4)),
+    "one-pixel hole": ring((5, 5), (0, 5, 0, 5), (2, 3, 2, 3)),
+    "another label in the hole": (ring((7, 7), (0, 7, 0, 7), (2, 5, 2, 5))
+                                  + ring((7, 7), (2, 5, 2, 5), (3, 4, 3, 4), 2)),
+    "hole touching a diagonal": np.array([[1, 1, 1, 0], [1, 0, 1, 1], [1, 1, 0, 1], [0, 1, 1, 1]]),
+    "nested rings": (ring((11, 11), (0, 11, 0, 11), (2, 9, 2, 9)) + ring((11, 11), (4, 7, 4, 7), (5, 6, 5, 6), 3)),
+}
+
+THIN_CASES = {
+    "single pixels": np.array([[1, 0, 2], [0, 0, 0], [3, 0, 4]]),
+    "touching single pixels": np.array([[1, 2], [3, 4]]),
+    "horizontal line": np.pad(np.ones((1, 6), int), 2),
+    "vertical line": np.pad(np.ones((6, 1), int), 2),
+    "diagonal": np.pad(np.eye(5, dtype=int), 1),
+    "anti-diagonal": np.pad(np.eye(5, dtype=int)[::-1] * 7, 1),
+    "checkerboard one label": (np.indices((6, 7)).sum(axis=0) % 2).astype(int),
+    "checkerboard two labels": (np.indices((6, 7)).sum(axis=0) % 2).astype(int) + 1,
+    "every pixel its own label": np.arange(1, 31).reshape(5, 6),
+    "L and plus": np.array([[1, 0, 0, 0, 2, 0], [1, 0, 0, 2, 2, 2], [1, 1, 1, 0, 2, 0]]),
+    "two-wide bars": np.array([[1, 1, 0, 2, 2, 2, 2], [1, 1, 0, 2, 2, 2, 2]] * 2),
+}
+
+
+@pytest.mark.parametrize("name", list(BORDER_CASES) + list(HOLE_CASES) + list(THIN_CASES))
+def test_perimeters_shapes(name):
+    labels = {**BORDER_CASES, **HOLE_CASES, **THIN_CASES}[name]
+    check_perimeters(labels)
+
+
+def test_perimeters_many_labels():
+    rng = np.random.default_rng(11)
+    check_perimeters(random_labels(rng, (40, 50), n_labels=300, fill=0.8))  # many labels, all fragmented
+    labels = data.nuclei((160, 160), n=40, seed=2).labels
+    check_perimeters(labels)
+
+
+def test_perimeters_non_contiguous_labels_and_dtypes():
+    rng = np.random.default_rng(12)
+    labels = random_labels(rng, (20, 23), n_labels=5)
+    sparse = np.array([0, 3, 17, 250, 1000, 65000])[labels]  # gaps between labels, one large
+    split = np.zeros((6, 9), int)  # one label in three pieces, label 2 absent
+    split[0:2, 0:2] = split[4:6, 6:9] = split[2, 4] = 1
+    split[3, 0] = 3
+    for labels in (sparse, split):
+        for dtype in (np.uint16, np.int32, np.int64, np.uint64):
+            check_perimeters(labels.astype(dtype))
+    check_perimeters(np.array([[1, 1, -1, 0], [1, -2, 2, 2], [0, 2, 2, -1]]))  # negative = background
+
+
+def test_perimeters_layouts():
+    labels = data.nuclei((48, 40), n=3, seed=3).labels
+    check_perimeters(np.asfortranarray(labels))
+    check_perimeters(labels[::-1, ::2])
+    read_only = labels.copy()
+    read_only.flags.writeable = False
+    check_perimeters(read_only)
+
+
+@pytest.mark.parametrize("spacing", [2.5, (0.5, 0.5), (1.0, 2.0)])
+def test_perimeters_spacing(spacing):
+    labels = data.nuclei((40, 40), n=4, seed=5).labels
+    for name in PERIMETERS:  # anisotropic spacings: NotImplementedError in both
+        try:
+            ref = skm.regionprops_table(labels, properties=[name], spacing=spacing)
+        except Exception:
+            assert_same_error(regionprops_table, skm.regionprops_table, labels, properties=[name], spacing=spacing)
+            continue
+        ours = regionprops_table(labels, properties=[name], spacing=spacing)
+        np.testing.assert_allclose(ours[name], ref[name], rtol=1e-7, atol=1e-9)
+    check_regions(labels, props=PERIMETERS, spacing=spacing)
+
+
+def test_perimeters_3d_raise():
+    labels = random_labels(np.random.default_rng(13), (4, 5, 6), n_labels=3)
+    for properties in (["perimeter"], ["perimeter_crofton"], ["label", "area", "perimeter", "perimeter_crofton"]):
+        error = assert_same_error(regionprops_table, skm.regionprops_table, labels, properties=properties)
+        assert isinstance(error, NotImplementedError)
+    check_regions(labels, props=PERIMETERS)  # the region attributes raise in both too
+
+
+def test_perimeters_empty():
+    check_table(np.zeros((4, 5), int), properties=["label"] + PERIMETERS)
+
+
+def test_perimeter_histograms_parallel_equals_serial():
+    from scratch.measure._perimeter import _histograms
+
+    labels = data.nuclei((300, 280), n=30, seed=6).labels
+    labels = np.ascontiguousarray(labels, dtype=np.int32)
+    n = int(labels.max()) + 1
+    results = []
+    for kernel, n_bands in ((_histograms.parallel, 2), (_histograms.parallel, 7), (serial(_histograms), 1),
+                            (serial(_histograms), 3)):
+        border_hist = np.zeros((n_bands, n, 50), np.int64)
+        crofton_hist = np.zeros((n_bands, n, 16), np.int64)
+        kernel(labels, 4, border_hist, crofton_hist)
+        results.append((border_hist.sum(axis=0), crofton_hist.sum(axis=0)))
+    for border_hist, crofton_hist in results[1:]:
+        np.testing.assert_array_equal(border_hist, results[0][0])
+        np.testing.assert_array_equal(crofton_hist, results[0][1])
+
+
+@pytest.mark.parametrize("neighborhood", [4, 8])
+def test_perimeter_of_one_image_matches_reference(neighborhood):
+    from scratch.measure._perimeter import perimeter, perimeter_crofton
+
+    rng = np.random.default_rng(14)
+    for image in [rng.random((15, 18)) < 0.6, np.ones((3, 4), bool), np.zeros((3, 3), bool),
+                  *(case > 0 for case in HOLE_CASES.values())]:
+        assert perimeter(image, neighborhood) == skm.perimeter(image, neighborhood)
+        for directions in (2, 4):
+            assert perimeter_crofton(image, directions) == skm.perimeter_crofton(image, directions)
+
+
+@given(
+    labels=hnp.arrays(st.sampled_from([np.uint8, np.int32, np.int64]),
+                      hnp.array_shapes(min_dims=2, max_dims=2, min_side=1, max_side=16),
+                      elements=st.integers(0, 9)),
+)
+def test_perimeters_hypothesis(labels):
+    check_perimeters(labels)
 
 
 # --- bad input ------------------------------------------------------------------------------

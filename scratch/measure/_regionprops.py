@@ -18,10 +18,11 @@ centroids are known: raw and central moments and squared deviations, accumulated
 — not from power sums, which would cancel catastrophically — and only those the requested
 properties need: an ellipse needs the central moments up to order 2, nothing needs the
 weighted moments unless asked), then evaluates each column for all regions with array
-arithmetic.  The label and intensity images are read in their own dtypes (no float64 copy).  ``O(N)`` for ``N`` pixels, independent of the number
-of regions.  Properties that are images or need the region's shape (``image``, ``coords``,
-``image_filled``, ``image_convex``, ``perimeter``, ``euler_number``, ``feret_diameter_max``,
-...) are computed per region on its bounding-box crop.
+arithmetic.  The label and intensity images are read in their own dtypes (no float64
+copy).  ``O(N)`` for ``N`` pixels, independent of the number of regions.  The two perimeters come from one more pass (``_perimeter.py``: histograms of
+local pixel codes for every label at once).  Properties that are images or need the region's
+shape (``image``, ``coords``, ``image_filled``, ``image_convex``, ``euler_number``,
+``feret_diameter_max``, ...) are computed per region on its bounding-box crop.
 
 :func:`regionprops` returns :class:`RegionProperties` objects whose properties are computed
 lazily (and cached) on first access, from the same sums taken over the region's crop.
@@ -35,6 +36,7 @@ Shape measurements on the crop (2-D; the convex image and the Feret diameter als
   classified by their border neighbours and weighted 1, sqrt(2) or (1 + sqrt(2)) / 2.
 * **Crofton perimeter**: Cauchy-Crofton integral geometry — the 2x2 configurations are
   counted and weighted by the expected number of line crossings in 4 directions.
+  (Both in ``_perimeter.py``, on the crop here and on the whole label image for the table.)
 * **Filled image**: background components that do not touch the crop border are holes.
 * **Convex image**: ``_convex_hull.py`` (monotone chain); in 3-D ``_convex_hull_3d.py``
   (Quickhull in exact integer arithmetic).
@@ -59,6 +61,9 @@ from .._jit import jit
 from ..ndimage import label as _ndi_label
 from . import _moments
 from ._convex_hull import convex_hull_image_2d
+from ._perimeter import PERIMETER_WEIGHTS, crofton_coefs, perimeter_histograms
+from ._perimeter import perimeter as _perimeter
+from ._perimeter import perimeter_crofton as _perimeter_crofton
 from ._convex_hull_3d import _max_sq_distance, convex_hull_image_3d, feret_diameter_max_3d
 
 __all__ = ["regionprops", "regionprops_table", "RegionProperties"]
@@ -445,47 +450,6 @@ def _euler_number(image, connectivity):
     return chi
 
 
-def _perimeter(image, neighborhood=4):
-    """Perimeter of a 2-D binary region (skimage.measure.perimeter weights)."""
-    image = np.asarray(image, dtype=bool)
-    padded = np.pad(image, 1)
-    eroded = padded.copy()
-    if neighborhood == 4:
-        shifts = [(-1, 0), (1, 0), (0, -1), (0, 1)]
-    else:
-        shifts = [(dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if (dr, dc) != (0, 0)]
-    h, w = image.shape
-    for dr, dc in shifts:
-        eroded[1:-1, 1:-1] &= padded[1 + dr:h + 1 + dr, 1 + dc:w + 1 + dc]
-    border = (padded & ~eroded).astype(np.int64)
-    code = border[1:-1, 1:-1].copy()
-    for dr, dc in [(-1, 0), (1, 0), (0, -1), (0, 1)]:
-        code += 2 * border[1 + dr:h + 1 + dr, 1 + dc:w + 1 + dc]
-    for dr, dc in [(-1, -1), (-1, 1), (1, -1), (1, 1)]:
-        code += 10 * border[1 + dr:h + 1 + dr, 1 + dc:w + 1 + dc]
-    weights = np.zeros(50, dtype=np.float64)
-    weights[[5, 7, 15, 17, 25, 27]] = 1
-    weights[[21, 33]] = sqrt(2)
-    weights[[13, 23]] = (1 + sqrt(2)) / 2
-    return np.bincount(code.ravel(), minlength=50) @ weights
-
-
-def _perimeter_crofton(image, directions=4):
-    """Crofton perimeter of a 2-D binary region: weighted counts of 2x2 configurations."""
-    p = np.pad(np.asarray(image > 0, dtype=np.int64), 2)
-    # configuration code of the 2x2 block with lower-right pixel (i, j): 1, 2, 4, 8 for
-    # (i, j), (i-1, j), (i, j-1), (i-1, j-1)
-    code = p[1:, 1:] + 2 * p[:-1, 1:] + 4 * p[1:, :-1] + 8 * p[:-1, :-1]
-    h = np.bincount(code.ravel(), minlength=16)
-    r2 = np.sqrt(2)
-    if directions == 2:
-        coefs = [0, pi / 2, 0, 0, 0, pi / 2, 0, 0, pi / 2, pi, 0, 0, pi / 2, pi, 0, 0]
-    else:
-        coefs = [0, pi / 4 * (1 + 1 / r2), pi / (4 * r2), pi / (2 * r2), 0, pi / 4 * (1 + 1 / r2), 0,
-                 pi / (4 * r2), pi / 4, pi / 2, pi / (4 * r2), pi / (4 * r2), pi / 4, pi / 2, 0, 0]
-    return coefs @ h
-
-
 def _fill_holes(image):
     """Background components (full connectivity) not touching the border become foreground."""
     background = ~image
@@ -681,10 +645,17 @@ def _image_convex(r):
     return convex_hull_image_2d(r.image)
 
 
-def _isotropic(r):
-    if len(np.unique(r._spacing)) != 1:
+def _isotropic(spacing):
+    """The one spacing of an isotropic grid (the perimeters' scale), else NotImplementedError."""
+    if len(np.unique(spacing)) != 1:
         raise NotImplementedError("`perimeter` supports isotropic spacings only")
-    return r._spacing[0]
+    return spacing[0]
+
+
+def _region_perimeter(r, measure):
+    """``measure(image, 4) * spacing`` of one region (the spacing checked first, as the reference)."""
+    scale = _isotropic(r._spacing)
+    return measure(r.image, 4) * scale
 
 
 _SHAPE_PROPERTIES = {
@@ -700,9 +671,28 @@ _SHAPE_PROPERTIES = {
     "feret_diameter_max": lambda r: _feret_diameter_max(r.image_convex, r._spacing),
     "intensity_median": lambda r: np.median(r.image_intensity[r.image], axis=0),
     "euler_number": lambda r: _euler_number(r.image, r._ndim),
-    "perimeter": lambda r: _perimeter(r.image, 4) * _isotropic(r),
-    "perimeter_crofton": lambda r: _perimeter_crofton(r.image, 4) * _isotropic(r),
+    "perimeter": lambda r: _region_perimeter(r, _perimeter),
+    "perimeter_crofton": lambda r: _region_perimeter(r, _perimeter_crofton),
 }
+
+
+def _table_perimeters(prop, label_image, labels, spacing, properties):
+    """The perimeter columns asked for among ``properties``, for the regions ``labels``, from
+    the histograms of one pass over the whole label image (``_perimeter.py``): each region's
+    histogram is the one the reference takes on its crop, summed by the same ``@``."""
+    if label_image.ndim != 2:
+        raise NotImplementedError(f"Property {prop} is not implemented for 3D images")
+    scale = _isotropic(spacing)
+    border_hist, crofton_hist = perimeter_histograms(
+        label_image, int(labels[-1]), 4, border="perimeter" in properties,
+        crofton="perimeter_crofton" in properties)
+    columns = {}
+    if "perimeter" in properties:
+        columns["perimeter"] = np.array([border_hist[lab] @ PERIMETER_WEIGHTS * scale for lab in labels], float)
+    if "perimeter_crofton" in properties:
+        coefs = crofton_coefs(4)
+        columns["perimeter_crofton"] = np.array([coefs @ crofton_hist[lab] * scale for lab in labels], float)
+    return columns
 
 
 def _n_required_args(func):
@@ -872,6 +862,7 @@ def regionprops_table(label_image, intensity_image=None, properties=("label", "b
         return {k: v[:0] for k, v in table.items()}
 
     regions = None
+    perimeters = None
     out = {}
     offset = np.zeros(ndim, dtype=int)
     for prop in properties:
@@ -883,6 +874,11 @@ def regionprops_table(label_image, intensity_image=None, properties=("label", "b
             else:
                 for ind in np.ndindex(values.shape[1:]):
                     out[separator.join(map(str, (prop,) + ind))] = values[(slice(None),) + ind].astype(dtype)
+            continue
+        if prop in ("perimeter", "perimeter_crofton"):
+            if perimeters is None:  # both from one pass over the label image
+                perimeters = _table_perimeters(prop, label_image, sums.labels, spacing, properties)
+            out[prop] = perimeters[prop]
             continue
         if regions is None:
             slices = [tuple(slice(int(a), int(b)) for a, b in zip(lo, hi)) for lo, hi in zip(sums.lo, sums.hi)]
