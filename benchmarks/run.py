@@ -3,11 +3,13 @@
     python benchmarks/run.py                       # everything (long: see README.md)
     python benchmarks/run.py --quick               # 512² only, few repeats, no crossover
     python benchmarks/run.py --only gaussian_filter_s2 sobel --sizes 2048 --threads 2
+    python benchmarks/run.py --sizes 2048 --load 2  # the same with 2 CPU-bound processes running
 
 For every entry of ``scratch._tour.catalogue.ENTRIES`` (the same list the tour runs), each
 size, dtype and thread count, it times
 
-* the scratch function (``scratch._jit.set_num_threads(n)``),
+* the scratch function (``scratch._jit.set_num_threads(n)``; ``auto``: scratch's own per-call
+  choice of threads, which a busy machine lowers),
 * the reference (SciPy / scikit-image: single-threaded, so timed once per size and dtype),
 * the OpenCV counterpart where the entry names one (``cv2.setNumThreads(n)``),
 
@@ -74,16 +76,53 @@ def fmt_ratio(ratio):
 
 
 def set_threads(n):
-    """Same thread count for scratch (Numba) and OpenCV."""
+    """Same thread count for scratch (Numba) and OpenCV; ``"auto"``: scratch chooses per call
+    (all cores, fewer on a busy machine: ``scratch._jit.threads_for``), OpenCV its default."""
     from scratch._jit import set_num_threads
 
-    set_num_threads(n)
+    set_num_threads(None if n == "auto" else n)
     try:
         import cv2
 
-        cv2.setNumThreads(int(n))
+        cv2.setNumThreads(-1 if n == "auto" else int(n))
     except ImportError:
         pass
+
+
+def parse_threads(values, max_threads):
+    """``--threads`` values: ints (clipped to the cores) and ``auto``; auto first."""
+    out = []
+    for v in values:
+        v = "auto" if str(v).strip().lower() == "auto" else min(max(int(v), 1), max_threads)
+        if v not in out:
+            out.append(v)
+    return sorted(out, key=lambda v: (v != "auto", 0 if v == "auto" else v))
+
+
+_BURN = "import time\nwhile True:\n    sum(range(10000))\n"
+
+
+class Load:
+    """``--load N``: N CPU-bound processes for the duration of the run (a busy laptop, a shared
+    CI runner), stopped however the run ends."""
+
+    def __init__(self, n):
+        self.n, self.processes = max(int(n), 0), []
+
+    def __enter__(self):
+        for _ in range(self.n):
+            self.processes.append(subprocess.Popen([sys.executable, "-c", _BURN],
+                                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL))
+        if self.processes:
+            time.sleep(0.5)  # let them reach the run queue
+        return self
+
+    def __exit__(self, *exc):
+        for p in self.processes:
+            p.kill()
+        for p in self.processes:
+            p.wait()
+        self.processes = []
 
 
 def versions():
@@ -405,8 +444,11 @@ def build_parser():
                    help="image sides (default 512 2048 4096; --quick: 512)")
     p.add_argument("--dtypes", nargs="+", default=list(DEFAULT_DTYPES),
                    choices=list(DEFAULT_DTYPES), help="dtypes (each entry keeps the ones it takes)")
-    p.add_argument("--threads", type=int, nargs="+", default=None,
-                   help="thread counts for scratch and OpenCV (default 1 2)")
+    p.add_argument("--threads", nargs="+", default=None,
+                   help="thread counts for scratch and OpenCV, or 'auto' (scratch's per-call choice; "
+                        "default: auto 1 2)")
+    p.add_argument("--load", type=int, default=0, metavar="N",
+                   help="run N CPU-bound processes during the measurements (a busy machine)")
     p.add_argument("--only", nargs="+", action="extend", metavar="NAME",
                    help="catalogue entries (exact name, else substring)")
     p.add_argument("--repeat", type=int, default=None, help="max timed calls per measurement (default 7)")
@@ -442,19 +484,22 @@ def main(argv=None):
     import numba
 
     max_threads = numba.config.NUMBA_NUM_THREADS
-    threads = options.threads or [1, 2]
-    threads = sorted({min(max(int(t), 1), max_threads) for t in threads})
+    try:
+        threads = parse_threads(options.threads or ["auto", 1, 2], max_threads)
+    except ValueError:
+        console.print(f"[red]--threads takes integers or 'auto', not {options.threads}[/red]")
+        return 2
 
     report = {"meta": {"date": datetime.datetime.now().isoformat(timespec="seconds"),
                        "argv": sys.argv[1:], "versions": versions(), "threads": threads,
-                       "repeat": repeat, "budget_s": budget,
+                       "repeat": repeat, "budget_s": budget, "load_processes": options.load,
                        "note": "times are medians in seconds after a first call; ratio = scratch / "
                                "reference; the references (SciPy, scikit-image) are single-threaded"}}
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                         MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True),
                         transient=True)
     failed = False
-    with progress:
+    with progress, Load(options.load):
         if not options.jit_only:
             rows = bench_speed(entries, sizes, set(options.dtypes), threads, repeat, budget,
                                progress)

@@ -191,3 +191,24 @@ def test_fork_pool_on_an_idle_machine(layer, serial_digests):
     the after-fork rule (the workers were terminated and the pool hung before it)."""
     result = run_worker("fork", layer, SCRATCH_LOAD_AWARE="0")
     assert result["digests"] == serial_digests
+
+
+def test_tour_load_monitor_warns_only_on_a_busy_machine(monkeypatch):
+    from scratch._tour.runner import LoadMonitor
+
+    monkeypatch.setattr(J, "_own_running_threads", lambda: 1)
+    monkeypatch.setattr(LoadMonitor, "load_average", staticmethod(lambda: 0.3))
+    quiet = LoadMonitor()
+    monkeypatch.setattr(J, "_runnable_threads", lambda: 1)
+    quiet.sample()
+    quiet.sample()
+    assert quiet.others == 0 and quiet.warning() is None
+    busy = LoadMonitor()
+    monkeypatch.setattr(J, "_runnable_threads", lambda: 1 + busy.cores)
+    busy.sample()
+    line = busy.warning()
+    assert line.startswith("warning: the machine was busy") and "\n" not in line
+    assert f"on {busy.cores} cores" in line
+    monkeypatch.setattr(J, "_runnable_threads", lambda: None)  # no /proc: the load average decides
+    monkeypatch.setattr(LoadMonitor, "load_average", staticmethod(lambda: busy.cores + 1.0))
+    assert LoadMonitor().warning() is not None

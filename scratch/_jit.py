@@ -105,7 +105,7 @@ CACHE = os.environ.get("SCRATCH_NO_CACHE", "0").strip().lower() in ("", "0", "fa
 LOAD_AWARE = os.environ.get("SCRATCH_LOAD_AWARE", "1").strip().lower() not in ("0", "false", "no")
 
 #: Seconds between two readings of the machine's load.
-LOAD_INTERVAL = 0.005
+LOAD_INTERVAL = 0.01
 
 prange = numba.prange
 

@@ -124,12 +124,13 @@ def run_tour(entries, out="scratch-tour", figures=True, repeat=5, console=None):
                                TextColumn, TimeElapsedColumn)
 
     from .figures import save_figure, write_index, write_json
-    from .runner import run_entry
+    from .runner import LoadMonitor, run_entry
 
     console = console or _console()
     started = time.perf_counter()
     os.makedirs(out, exist_ok=True)
     results, pngs = [], {}
+    monitor = LoadMonitor()
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                         MofNCompleteColumn(), TimeElapsedColumn(),
                         console=_console(stderr=True), transient=True)
@@ -137,7 +138,7 @@ def run_tour(entries, out="scratch-tour", figures=True, repeat=5, console=None):
         task = progress.add_task("tour", total=len(entries))
         for entry in entries:
             progress.update(task, description=f"[bold]{entry.name}[/bold]")
-            result = run_entry(entry, repeat=repeat)
+            result = run_entry(entry, repeat=repeat, monitor=monitor)
             if figures and result.scratch is not None and result.reference is not None:
                 png = f"{entry.name}.png"
                 try:
@@ -149,10 +150,14 @@ def run_tour(entries, out="scratch-tour", figures=True, repeat=5, console=None):
             results.append(result)
             progress.advance(task)
     console.print(_results_table(results))
+    busy = monitor.warning()
+    if busy:
+        console.print(f"[yellow]{busy}[/yellow]")
     write_json(results, out)
     if figures:
         first = sum(r.scratch.first for r in results if r.scratch is not None)
-        index = write_index(results, pngs, out, elapsed=(time.perf_counter() - started, first))
+        index = write_index(results, pngs, out, elapsed=(time.perf_counter() - started, first),
+                            warning=busy)
         console.print(f"figures and index: [bold]{index}[/bold]")
     for r in results:
         if r.trace:

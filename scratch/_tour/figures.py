@@ -128,7 +128,7 @@ def _row(result, figure):
     )
 
 
-def write_index(results, figures, out, elapsed=None):
+def write_index(results, figures, out, elapsed=None, warning=None):
     """Write ``index.html``: the summary table and every figure below it.
 
     Parameters
@@ -140,6 +140,8 @@ def write_index(results, figures, out, elapsed=None):
         The output folder.
     elapsed : tuple of float, optional
         ``(whole run, scratch's first calls)`` in seconds, stated under the title.
+    warning : str, optional
+        The tour's busy-machine warning, shown above the table.
 
     Returns
     -------
@@ -174,6 +176,7 @@ img {{ max-width: 100%; }}
 <h1>scratch tour</h1>
 <p>{n_ok} of {len(results)} algorithms agree with their reference. Times are medians after a
 first call (which compiles or loads the Numba kernels); ratio = scratch / reference.{timing}</p>
+{f'<p class="warning"><strong>{html.escape(warning)}</strong></p>' if warning else ""}
 <table><tr><th>algorithm</th><th>family</th><th>reference</th><th>agreement</th>
 <th>scratch</th><th>reference</th><th>ratio</th><th>first call</th></tr>
 {rows}

@@ -16,7 +16,7 @@ import numpy as np
 
 from .catalogue import Agreement, Entry
 
-__all__ = ["resolve", "Timing", "measure", "Result", "run_entry"]
+__all__ = ["resolve", "Timing", "measure", "Result", "run_entry", "LoadMonitor"]
 
 
 def resolve(path):
@@ -81,6 +81,56 @@ def measure(func, args, kwargs=None, repeat=5, budget=1.0, min_runs=3):
     return Timing(first, statistics.median(times), len(times), result)
 
 
+class LoadMonitor:
+    """Watches whether the machine was busy while things were timed.
+
+    ``sample()`` (called before and after each measurement) counts the threads of *other*
+    processes that want a core right now (Linux: ``/proc/loadavg`` less this process's running
+    threads, as :mod:`scratch._jit` reads them).  :meth:`warning` is one line when, on average,
+    at least one other thread was running or the 1-minute load average exceeded the cores,
+    else None: the ratios of a busy machine are not the ratios of a quiet one.
+    """
+
+    def __init__(self):
+        from scratch import _jit
+
+        self._jit = _jit
+        self.cores = _jit._cores()
+        self.samples = []
+
+    def sample(self):
+        runnable = self._jit._runnable_threads()
+        if runnable is not None:
+            self.samples.append(max(0, runnable - self._jit._own_running_threads()))
+
+    @property
+    def others(self):
+        """Mean number of other processes' running threads over the samples (None: unknown)."""
+        return statistics.fmean(self.samples) if self.samples else None
+
+    @staticmethod
+    def load_average():
+        try:
+            import os
+
+            return os.getloadavg()[0]
+        except (AttributeError, OSError):
+            return None
+
+    def warning(self):
+        others, load = self.others, self.load_average()
+        busy = (others is not None and others >= 1) or (load is not None and load > self.cores)
+        if not busy:
+            return None
+        parts = []
+        if load is not None:
+            parts.append(f"load average {load:.1f} on {self.cores} cores")
+        if others is not None:
+            parts.append(f"{others:.1f} other processes' threads running on average")
+        return ("warning: the machine was busy while the tour timed (" + ", ".join(parts) +
+                "): these are a busy machine's times and ratios, not a quiet one's")
+
+
 @dataclass
 class Result:
     """What the tour learned about one entry."""
@@ -118,7 +168,7 @@ def _inputs_changed(args, copies):
     return False
 
 
-def run_entry(entry, repeat=5, budget=1.0):
+def run_entry(entry, repeat=5, budget=1.0, monitor=None):
     """Run one entry on its tour input: scratch, then the reference, then compare.
 
     Never raises for a problem of the entry itself: a scratch function that cannot be
@@ -132,11 +182,23 @@ def run_entry(entry, repeat=5, budget=1.0):
         Maximum timed calls after the first.
     budget : float
         Seconds after which repeats stop (see :func:`measure`).
+    monitor : LoadMonitor, optional
+        Sampled before and after the timings.
 
     Returns
     -------
     Result
     """
+    if monitor is not None:
+        monitor.sample()
+    try:
+        return _run_entry(entry, repeat, budget)
+    finally:
+        if monitor is not None:
+            monitor.sample()
+
+
+def _run_entry(entry, repeat, budget):
     try:
         args = entry.tour_args()
     except Exception as exc:  # noqa: BLE001 - reported in the table

@@ -166,7 +166,7 @@ def _blockwise(image, formula, non_negative=False, into=None):
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    from .._jit import get_num_threads
+    from .._jit import threads_for
 
     flat = np.ascontiguousarray(image).reshape(-1)
     n = flat.size
@@ -198,7 +198,7 @@ def _blockwise(image, formula, non_negative=False, into=None):
         for start in blocks[part * len(blocks) // parts:(part + 1) * len(blocks) // parts]:
             block(start)
 
-    threads = max(1, min(get_num_threads(), 8, len(blocks)))
+    threads = max(1, min(threads_for(n), 8, len(blocks)))
     if threads == 1:
         run(0, 1)
     else:  # the calling thread takes the first share, helpers the others
