@@ -58,9 +58,11 @@ marker has left, every key is unique, and the rest of the flood is done with a c
    push's age is its place there), so phase 4 links what the heap still holds into its
    lists by one pass in that order, without sorting.
 
-Watershed lines use the same ranks and the same two queues (``_flood_lines_by_rank``, which
-sorts the heap's leftovers into the lists instead); a pixel is labelled
-when popped and can be queued several times, so each queued item also names its marker.
+Watershed lines use the same ranks, the same one array and the same two queues
+(``_flood_lines_by_rank``); a pixel is labelled when popped and can be queued several
+times, so each queued item also names its marker.  Labels are coded by the first marker
+pixel that carries them (two codes are equal exactly when the labels are), and a marker
+pixel that becomes line keeps its label (as in the reference) under a code of its own.
 Compact watershed (its priorities are not image values) and images with NaN (no order) use
 the ``(value, age)`` heap throughout.
 NaN is a known difference: the reference's comparisons with NaN are no order, and our labels
@@ -271,42 +273,57 @@ def _append(head, tail, pool_pixel, pool_next, entry, level, index):
 
 
 @jit
-def _pop_line_pixel(rank, output, offsets, index, marker_pixel, is_marker):
+def _pop_line_pixel(state, offsets, index, marker, n_markers, is_marker):
     """Watershed lines, a popped pixel: ``True`` if it goes on to queue its neighbours.
 
     As ``_flood`` with ``wsl``: a pixel labelled already is skipped (unless this is its
-    marker's own item); it takes its marker's label unless a masked neighbour carries
-    another label, in which case it becomes line (rank ``-1``: out of the mask) but still
-    queues its neighbours, as the reference does.
+    marker's own item); it takes its marker's label (``state = -2 - marker``) unless a
+    labelled neighbour carries another label, in which case it becomes line (``-1``: out of
+    the mask) but still queues its neighbours, as the reference does.  A marker pixel that
+    becomes line keeps its label, as in the reference (where only its mask bit is cleared):
+    it is coded ``-2 - n_markers - marker``, below every label code.
     """
-    if output[index] != 0 and not is_marker:
-        return False
-    label = output[marker_pixel]
-    if rank[index] < 0:
+    code = state[index]
+    if code <= -2 and not is_marker:
+        return False  # labelled already
+    if code == -1:
         return True  # already line
+    own = -2 - marker
     for k in range(offsets.shape[0]):
-        neighbor = index + offsets[k]
-        if rank[neighbor] >= 0 and output[neighbor] != 0 and output[neighbor] != label:
-            rank[index] = -1  # line
+        neighbor_code = state[offsets[k] + index]
+        if neighbor_code <= -2 and neighbor_code > -2 - n_markers and neighbor_code != own:
+            state[index] = own - n_markers if is_marker else -1  # line
             return True
-    output[index] = label
+    state[index] = own
     return True
 
 
 @jit
-def _flood_lines_by_rank(rank, n_levels, marker_locations, offsets, output, age_bits, index_bits):
+def _flood_lines_by_rank(state, n_levels, n_masked, marker_locations, markers, offsets, age_bits, index_bits):
     """Watershed lines on value ranks: ``_flood(..., wsl=True)``'s result, in the two phases
     of the plain flood (the exact heap while a marker is queued, then one FIFO list per level).
 
+    ``state`` is as in :func:`_flood_by_rank`, with the codes of :func:`_pop_line_pixel`:
+    a rank ``>= 0`` while unlabelled, ``-1`` outside the mask and on the line, ``-2 - m``
+    once labelled with the label of marker pixel ``m``.  ``markers[i]`` is the first marker
+    pixel with the label of marker pixel ``i``, so that two equal codes mean two equal labels.
+
     A pixel is labelled when popped and may be queued once per neighbour, so an item names
-    its pixel and its marker: ``payload = marker << index_bits | pixel``.  ``rank`` is ``-1``
-    outside the mask and becomes ``-1`` on the line.
+    its pixel and its marker: ``payload = marker << index_bits | pixel``.  As in
+    :func:`_flood_by_rank`, every push is written down in push order in a pool (which grows
+    when full), the push's age being its entry number + 1, so that phase 2 links what the
+    heap still holds into the level lists by one pass over the pool.
     """
     n_offsets = offsets.shape[0]
     n_markers = marker_locations.shape[0]
     shift = np.uint64(age_bits)
     age_mask = np.uint64((1 << age_bits) - 1)
     pixel_mask = (1 << index_bits) - 1
+    head = np.full(n_levels, -1, np.intp)
+    tail = np.full(n_levels, -1, np.intp)
+    pool_item = np.empty(2 * n_masked + 1024, np.intp)
+    pool_next = np.empty(pool_item.shape[0], np.intp)
+    used = 0
 
     # -- phase 1: the exact heap while a marker (age 0, which may tie) is queued
     keys, payloads = key_heap_new(max(1024, 2 * n_markers))
@@ -314,62 +331,69 @@ def _flood_lines_by_rank(rank, n_levels, marker_locations, offsets, output, age_
     for i in range(n_markers):
         index = marker_locations[i]
         keys, payloads = key_heap_reserve(keys, payloads, size, 1)
-        key_heap_push(keys, payloads, size, np.uint64(rank[index]) << shift, (i << index_bits) | index)
+        key_heap_push(keys, payloads, size, np.uint64(state[index]) << shift, (markers[i] << index_bits) | index)
         size += 1
+    for i in range(n_markers):
+        state[marker_locations[i]] = -2 - markers[i]
     markers_queued = n_markers
-    age = 1
+    level = np.uint64(0)
     while markers_queued > 0:
         key, payload = key_heap_pop(keys, payloads, size, age_mask)
         size -= 1
-        is_marker = key & age_mask == 0
+        age = key & age_mask
+        is_marker = age == 0
         if is_marker:
             markers_queued -= 1
+        else:
+            pool_item[age - np.uint64(1)] = -1  # popped: phase 2 skips this entry
+        level = key >> shift
         index = payload & pixel_mask
         marker = payload >> index_bits
-        if not _pop_line_pixel(rank, output, offsets, index, marker_locations[marker], is_marker):
+        if not _pop_line_pixel(state, offsets, index, marker, n_markers, is_marker):
             continue
-        level = key >> shift
         keys, payloads = key_heap_reserve(keys, payloads, size, n_offsets)
+        if used + n_offsets > pool_item.shape[0]:
+            pool_item = _grown(pool_item, used)
+            pool_next = _grown(pool_next, used)
         for k in range(n_offsets):
             neighbor = index + offsets[k]
-            if rank[neighbor] < 0 or output[neighbor] != 0:
-                continue
-            age += 1
-            neighbor_level = max(np.uint64(rank[neighbor]), level)
-            key_heap_push(keys, payloads, size, (neighbor_level << shift) | np.uint64(age),
+            neighbor_rank = state[neighbor]
+            if neighbor_rank < 0:
+                continue  # outside the mask, line, or labelled already
+            neighbor_level = max(np.uint64(neighbor_rank), level)
+            pool_item[used] = (marker << index_bits) | neighbor
+            pool_next[used] = neighbor_level  # (its level, until phase 2 links the lists)
+            used += 1
+            key_heap_push(keys, payloads, size, (neighbor_level << shift) | np.uint64(used),
                           (marker << index_bits) | neighbor)
             size += 1
 
-    # -- phase 2: FIFO lists per level, linked through a pool that grows when full
-    order = np.argsort(keys[:size])
-    head = np.full(n_levels, -1, np.intp)
-    tail = np.full(n_levels, -1, np.intp)
-    pool_item = np.empty(max(1024, 2 * size), np.intp)
-    pool_next = np.empty(pool_item.shape[0], np.intp)
-    used = 0
-    for i in range(size):
-        _append(head, tail, pool_item, pool_next, used, np.intp(keys[order[i]] >> shift), payloads[order[i]])
-        used += 1
-    level = 0
-    while level < n_levels:
-        entry = head[level]
+    # -- phase 2: what the heap still holds, linked into the level lists in age order ...
+    for entry in range(used):
+        if pool_item[entry] >= 0:
+            _append(head, tail, pool_item, pool_next, entry, pool_next[entry], pool_item[entry])
+    # ... then the lists, from the level of the last pop
+    current = np.intp(level)
+    while current < n_levels:
+        entry = head[current]
         if entry == -1:
-            level += 1
+            current += 1
             continue
-        head[level] = pool_next[entry]
+        head[current] = pool_next[entry]
         payload = pool_item[entry]
         index = payload & pixel_mask
         marker = payload >> index_bits
-        if not _pop_line_pixel(rank, output, offsets, index, marker_locations[marker], False):
+        if not _pop_line_pixel(state, offsets, index, marker, n_markers, False):
             continue
         if used + n_offsets > pool_item.shape[0]:
             pool_item = _grown(pool_item, used)
             pool_next = _grown(pool_next, used)
         for k in range(n_offsets):
             neighbor = index + offsets[k]
-            if rank[neighbor] < 0 or output[neighbor] != 0:
+            neighbor_rank = state[neighbor]
+            if neighbor_rank < 0:
                 continue
-            _append(head, tail, pool_item, pool_next, used, max(np.intp(rank[neighbor]), level),
+            _append(head, tail, pool_item, pool_next, used, max(np.intp(neighbor_rank), current),
                     (marker << index_bits) | neighbor)
             used += 1
 
@@ -541,19 +565,10 @@ def _collect_markers(mask, markers, row_start, row_markers, first, locations, la
 
 
 @parallel_jit
-def _unpad(output, row_start, out):
-    """``out`` (rows ``(R, C)``) from the padded flat ``output``: the inverse of the row map."""
-    n_cols = out.shape[1]
-    for r in prange(out.shape[0]):
-        start = row_start[r]
-        for c in range(n_cols):
-            out[r, c] = output[start + c]
-
-
-@parallel_jit
 def _unpad_labels(state, labels, row_start, out):
-    """As :func:`_unpad`, from the flood's ``state``: a pixel labelled from marker ``m``
-    (``state == -2 - m``) gets ``labels[m]``, any other pixel 0."""
+    """``out`` (rows ``(R, C)``) from the flood's padded flat ``state`` (the inverse of the
+    row map): a pixel labelled from marker ``m`` (``state == -2 - m``) gets ``labels[m]``,
+    any other pixel 0."""
     n_cols = out.shape[1]
     for r in prange(out.shape[0]):
         start = row_start[r]
@@ -875,10 +890,13 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
     if watershed_line:
         # a pixel can be queued several times: the ages get every bit the ranks leave
         age_bits = 63 - int(n_levels).bit_length()
-        output = np.zeros(padded_size, work_dtype)
-        output[locations] = labels
-        _flood_lines_by_rank(state, n_levels, locations, offsets, output, age_bits, index_bits)
-        _unpad.sized(image.size)(output, row_start, result.reshape(as_rows))
+        # equal labels get equal codes: marker i is coded by the first marker with its label
+        _, first_with_label, label_of = np.unique(labels, return_index=True, return_inverse=True)
+        _flood_lines_by_rank(state, n_levels, int(np.count_nonzero(mask)), locations,
+                             first_with_label[label_of].astype(np.intp), offsets, age_bits, index_bits)
+        # codes -2 - m (labelled) and -2 - n_markers - m (a marker pixel on the line) name labels[m]
+        _unpad_labels.sized(image.size)(state, np.concatenate([labels, labels]), row_start,
+                                        result.reshape(as_rows))
         return result.astype(out_dtype, copy=False)
     _flood_by_rank(state, n_levels, int(np.count_nonzero(mask)), locations, offsets,
                    (padded_size + 1).bit_length())
