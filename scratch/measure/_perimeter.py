@@ -114,40 +114,34 @@ def _count_window(hist, band, lab, upper_left, upper_right, lower_left, lower_ri
 def _histograms(labels, neighborhood, border_hist, crofton_hist):
     """Per band of rows and per label, the histograms of the border-pixel codes
     (``border_hist[band, label, code]``, if it has a label axis) and of the 2x2 window codes
-    (``crofton_hist``, likewise); the bands split the ``ny + 1`` rows of windows (window
+    (``crofton_hist``, likewise).  The bands split the ``ny + 1`` rows of windows (window
     ``(y, x)`` has lower-right pixel ``(y, x)``; row ``ny`` and column ``nx`` hang over the
-    image edge) and each writes its own histograms."""
+    image edge) and the pixel rows with them; each band writes its own histograms."""
     ny, nx = labels.shape
     n_bands = border_hist.shape[0]
     want_border = border_hist.shape[1] > 0
     want_crofton = crofton_hist.shape[1] > 0
     for band in prange(n_bands):
         for y in range(band * (ny + 1) // n_bands, (band + 1) * (ny + 1) // n_bands):
-            upper_left = 0  # the window's left column starts outside the image
+            upper_left = 0  # the first window's left column is outside the image
             lower_left = 0
             for x in range(nx + 1):
-                upper_right = labels[y - 1, x] if y > 0 and x < nx else 0
-                lower_right = labels[y, x] if y < ny and x < nx else 0
+                lab = labels[y, x] if y < ny and x < nx else 0  # pixel (y, x), the window's lower right
                 if want_crofton:
+                    upper_right = labels[y - 1, x] if y > 0 and x < nx else 0
                     # each label among the four pixels counts the window once
-                    if lower_right > 0:
-                        _count_window(crofton_hist, band, lower_right, upper_left, upper_right, lower_left,
-                                      lower_right)
-                    if upper_right > 0 and upper_right != lower_right:
-                        _count_window(crofton_hist, band, upper_right, upper_left, upper_right, lower_left,
-                                      lower_right)
-                    if lower_left > 0 and lower_left != lower_right and lower_left != upper_right:
-                        _count_window(crofton_hist, band, lower_left, upper_left, upper_right, lower_left,
-                                      lower_right)
-                    if (upper_left > 0 and upper_left != lower_right and upper_left != upper_right
-                            and upper_left != lower_left):
-                        _count_window(crofton_hist, band, upper_left, upper_left, upper_right, lower_left,
-                                      lower_right)
-                # the pixel (y, x) itself, for the border-pixel perimeter
-                if want_border and lower_right > 0 and _is_border(labels, y, x, lower_right, neighborhood):
-                    border_hist[band, lower_right, _border_code(labels, y, x, lower_right, neighborhood)] += 1
-                upper_left = upper_right
-                lower_left = lower_right
+                    if lab > 0:
+                        _count_window(crofton_hist, band, lab, upper_left, upper_right, lower_left, lab)
+                    if upper_right > 0 and upper_right != lab:
+                        _count_window(crofton_hist, band, upper_right, upper_left, upper_right, lower_left, lab)
+                    if lower_left > 0 and lower_left != lab and lower_left != upper_right:
+                        _count_window(crofton_hist, band, lower_left, upper_left, upper_right, lower_left, lab)
+                    if upper_left > 0 and upper_left != lab and upper_left != upper_right and upper_left != lower_left:
+                        _count_window(crofton_hist, band, upper_left, upper_left, upper_right, lower_left, lab)
+                    upper_left = upper_right
+                    lower_left = lab
+                if want_border and lab > 0 and _is_border(labels, y, x, lab, neighborhood):
+                    border_hist[band, lab, _border_code(labels, y, x, lab, neighborhood)] += 1
 
 
 def _as_labels(label_image):
