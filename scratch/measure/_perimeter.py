@@ -17,10 +17,10 @@ label image, each pixel adding to the histogram of the region(s) it belongs to.
 2. Each border pixel gets the code ``1 + 2 * (# border 4-neighbours) + 10 * (# border diagonal
    neighbours)`` (the reference convolves the border image with ``[[10, 2, 10], [2, 1, 2],
    [10, 2, 10]]``), the neighbours counted being border pixels *of the same region*.
-3. ``perimeter = sum_code histogram[code] * weight[code]``: a border pixel with two border
-   4-neighbours (a straight run, codes 5, 15, 25) adds 1, with two diagonal ones (codes 21, 33)
-   adds sqrt(2), with one of each (codes 13, 23) adds (1 + sqrt(2)) / 2, and so on; every
-   other code (non-border pixels have even codes) weighs 0.
+3. ``perimeter = sum_code histogram[code] * weight[code]``: a border pixel with two or three
+   border 4-neighbours (codes 5, 7, 15, 17, 25, 27) adds 1; with no border 4-neighbour and two
+   diagonal ones (21) or one and three (33) adds sqrt(2); with one and one or two (13, 23)
+   adds (1 + sqrt(2)) / 2; every other code weighs 0 (non-border pixels have even codes).
 
 **Crofton perimeter** (``perimeter_crofton``, Cauchy-Crofton formula [2]): the length of a
 curve is the mean number of times lines cross it.  Discretely: every 2x2 window of the
@@ -161,6 +161,17 @@ def perimeter_histograms(label_image, max_label, neighborhood=4, border=True, cr
     codes of border pixels (50 entries; the rest, which weigh 0, stay 0), ``crofton_hist[label]``
     its 16-entry bincount of window codes (code 0 not counted: it weighs 0).  A histogram not
     asked for has no label axis: shape ``(0, 50)`` / ``(0, 16)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> labels = np.array([[1, 1, 1, 0], [1, 1, 1, 2], [1, 1, 1, 2]])
+    >>> border_hist, crofton_hist = perimeter_histograms(labels, 2)
+    >>> [float(border_hist[lab] @ PERIMETER_WEIGHTS) for lab in (1, 2)]
+    [8.0, 0.0]
+
+    (A 3x3 square: 8.  A 2-pixel bar: 0, as in the reference — its pixels' code 3, one border
+    4-neighbour, weighs nothing.)
     """
     labels = _as_labels(label_image)
     n_bands = max(1, min(get_num_threads(), labels.shape[0] + 1))
