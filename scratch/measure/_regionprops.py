@@ -19,10 +19,11 @@ centroids are known: raw and central moments and squared deviations, accumulated
 properties need: an ellipse needs the central moments up to order 2, nothing needs the
 weighted moments unless asked), then evaluates each column for all regions with array
 arithmetic.  The label and intensity images are read in their own dtypes (no float64
-copy).  ``O(N)`` for ``N`` pixels, independent of the number of regions.  The two perimeters come from one more pass (``_perimeter.py``: histograms of
-local pixel codes for every label at once).  Properties that are images or need the region's
-shape (``image``, ``coords``, ``image_filled``, ``image_convex``, ``euler_number``,
-``feret_diameter_max``, ...) are computed per region on its bounding-box crop.
+copy).  ``O(N)`` for ``N`` pixels, independent of the number of regions.  The two
+perimeters come from one more pass (``_perimeter.py``: histograms of local pixel codes for
+every label at once).  Properties that are images or need the region's shape (``image``,
+``coords``, ``image_filled``, ``image_convex``, ``euler_number``, ``feret_diameter_max``, ...)
+are computed per region on its bounding-box crop.
 
 :func:`regionprops` returns :class:`RegionProperties` objects whose properties are computed
 lazily (and cached) on first access, from the same sums taken over the region's crop.
