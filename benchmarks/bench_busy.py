@@ -5,7 +5,8 @@ and against the reference, calls interleaved in one process (issue 12).
     python benchmarks/bench_busy.py --load 0 --only threshold_otsu sobel
 
 For every catalogue entry, on its tour input: a first call of each, then ``--rounds`` rounds
-of (scratch with ``threads_for`` choosing, scratch fixed to 1 thread, the reference); the
+of (scratch with ``threads_for`` choosing, scratch fixed to 1 thread, the reference), the
+order turning from round to round; the
 medians, ``ratio = auto / reference`` and ``auto / 1 thread``.  The bars of issue 12: with as
 many busy processes as cores, every ratio <= 1.0 and every ``auto / 1 thread`` <= 1.5.
 """
@@ -41,14 +42,18 @@ def bench(entries, rounds):
         ours, ref = resolve(e.scratch), resolve(e.reference)
         ours(*args, **e.kwargs)
         ref(*args, **e.kwargs)
-        auto, one, reference = [], [], []
-        for _ in range(rounds):
-            _jit.set_num_threads(None)
-            auto.append(time_call(ours, args, e.kwargs))
-            _jit.set_num_threads(1)
-            one.append(time_call(ours, args, e.kwargs))
-            reference.append(time_call(ref, args, e.kwargs))
+        times = {"auto": [], "one": [], "reference": []}
+        calls = {"auto": (ours, None), "one": (ours, 1), "reference": (ref, None)}
+        order = list(times)
+        for i in range(rounds):
+            # the order turns every round: on a busy machine a call made right after a long
+            # one is the likelier to be preempted (its process has used up its share)
+            for name in order[i % 3:] + order[:i % 3]:
+                fn, threads = calls[name]
+                _jit.set_num_threads(threads)
+                times[name].append(time_call(fn, args, e.kwargs))
         _jit.set_num_threads(None)
+        auto, one, reference = times["auto"], times["one"], times["reference"]
         row = {"name": e.name, "auto_s": statistics.median(auto), "one_thread_s": statistics.median(one),
                "reference_s": statistics.median(reference)}
         row["ratio"] = row["auto_s"] / row["reference_s"]
@@ -64,7 +69,7 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--load", type=int, default=os.cpu_count() or 1,
                    help="CPU-bound processes running meanwhile (default: one per core)")
-    p.add_argument("--rounds", type=int, default=11, help="interleaved rounds per entry (default 11)")
+    p.add_argument("--rounds", type=int, default=15, help="interleaved rounds per entry (default 15)")
     p.add_argument("--only", nargs="+", action="extend", metavar="NAME", help="catalogue entries")
     p.add_argument("--json", default=None, help="write the rows here")
     options = p.parse_args(argv)

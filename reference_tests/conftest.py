@@ -34,6 +34,19 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "scratch"))
 
 JIT_DISABLED = os.environ.get("NUMBA_DISABLE_JIT", "0") not in ("", "0")
 
+
+@pytest.fixture(autouse=True)
+def _threaded_kernels_in_parallel_tests(request):
+    """The ``test_*parallel*`` tests prove a parallel kernel equals its serial twin: there the
+    kernel must run threaded, although scratch would run such small inputs serially."""
+    if "parallel" not in request.node.originalname:
+        yield
+        return
+    from scratch._jit import force_threads
+
+    with force_threads(2):
+        yield
+
 # dtypes the suite sweeps
 INT_DTYPES = (np.uint8, np.uint16, np.int32, np.int64)
 FLOAT_DTYPES = (np.float32, np.float64)

@@ -453,6 +453,16 @@ def test_error_messages_name_the_problem():
         snd.uniform_filter1d(A, 0)
 
 
+@pytest.mark.parametrize("shape, axis", [((40, 31, 3), 1), ((40, 31, 3), 0), ((6, 7, 2, 5), 1), ((9, 4, 15), 0)])
+@pytest.mark.parametrize("mode", ["reflect", "constant", "nearest", "mirror", "wrap"])
+@pytest.mark.parametrize("weights", [[1.0, 2.0, 3.0], [0.25, 0.5, 0.25], [1.0, -1.0], [0.1, 0.2, 0.3, 0.2, 0.1, 0.05]])
+def test_correlate1d_few_pixels_per_row(rng, shape, axis, mode, weights):
+    """An axis with fewer than 16 pixels after it (RGB columns) takes the gathered-lines kernel."""
+    image = rng.random(shape)
+    assert_agrees(snd.correlate1d(image, weights, axis=axis, mode=mode, cval=0.5),
+                  ndi.correlate1d(image, weights, axis=axis, mode=mode, cval=0.5))
+
+
 # --- parallel kernels equal their serial twins, bit for bit -------------------------------
 def test_parallel_kernels_equal_serial(rng):
     image = rng.random((37, 45))
@@ -461,6 +471,7 @@ def test_parallel_kernels_equal_serial(rng):
     for kernel, args in [
         (_correlate._correlate1d_lines, (image, index_map, 3, 0.5, weights, 0)),
         (_correlate._correlate1d_rows, (image.reshape(1, 37, 45), np.arange(-3, 37 + 3) % 37, 0.5, weights, 0)),
+        (_correlate._correlate1d_strided, (image.reshape(37, 15, 3), np.arange(-3, 15 + 3) % 15, 3, 0.5, weights, 0)),
         (_uniform.uniform_lines, (image, index_map, 3, 0.5, 7)),
         (_uniform._uniform_rows, (image.reshape(1, 37, 45), np.arange(-3, 37 + 3) % 37, 0.5, 7)),
     ]:

@@ -96,7 +96,8 @@ import types
 import numba
 
 __all__ = ["jit", "parallel_jit", "prange", "serial", "ParallelKernel", "PARALLEL_MIN_ITEMS", "CACHE",
-           "set_num_threads", "get_num_threads", "threads_for", "threading_info", "LOAD_INTERVAL"]
+           "set_num_threads", "get_num_threads", "threads_for", "threading_info", "LOAD_INTERVAL",
+           "force_threads"]
 
 #: Whether compiled kernels are cached on disk (switch off with ``SCRATCH_NO_CACHE=1``).
 CACHE = os.environ.get("SCRATCH_NO_CACHE", "0").strip().lower() in ("", "0", "false", "no")
@@ -204,6 +205,7 @@ class _State:
         self.active = 0  # Python threads inside a scratch kernel now
         self.fixed = _USER_THREADS  # the user fixed the thread count
         self.serial_only = False  # a fork child of an omp parent
+        self.forced = None  # tests: every call on this many threads (see force_threads)
         self.idle = None  # idle cores at the last reading
         self.read_at = -1.0  # time.monotonic() of that reading
 
@@ -278,6 +280,8 @@ def threads_for(n_items):
     """
     if _state.serial_only or numba.config.DISABLE_JIT:
         return 1
+    if _state.forced is not None:
+        return _state.forced
     limit = numba.get_num_threads()
     if limit <= 1 or n_items < PARALLEL_MIN_ITEMS:
         return 1
@@ -412,6 +416,22 @@ def set_num_threads(n):
 def get_num_threads():
     """The most threads a parallel kernel may use now (this thread's Numba setting)."""
     return numba.get_num_threads()
+
+
+class force_threads:
+    """``with force_threads(n):`` every parallel kernel call runs on ``n`` threads, however
+    small its input and busy the machine (the parallel == serial tests need the threaded
+    kernel to run on their small inputs)."""
+
+    def __init__(self, n=None):
+        self.n = int(n or numba.config.NUMBA_NUM_THREADS)
+
+    def __enter__(self):
+        self.saved, _state.forced = _state.forced, self.n
+        return self
+
+    def __exit__(self, *exc):
+        _state.forced = self.saved
 
 
 # --- fork ---------------------------------------------------------------------------------------
