@@ -20,6 +20,15 @@ Conventions of scikit-image 0.26 (which calls ``scipy.ndimage.binary_*``), repro
 * the four functions are deprecated in 0.26 in favour of the grey ones; as there, calling them
   emits a FutureWarning.
 
+**2-D images: the run-length test.**  A footprint is a set of horizontal runs (row ``a``,
+first column ``s``, length ``L``).  Count, for every pixel of the padded image, how many pixels
+from it to the right are True: ``R[y, x] = R[y, x + 1] + 1`` if True else 0 (one pass,
+right to left).  A run placed at ``x`` lies on True pixels exactly when
+``R[y + a, x + s] >= L``: one comparison per run instead of ``L`` (and the test stops at the
+first run that does not fit, which on background is the first).  Erosion keeps the pixels
+where every run fits on True; dilation is its complement: a pixel stays False where every
+run of the mirrored footprint fits on False, so the same two kernels count False runs.
+
 Reference: scikit-image ``skimage/morphology/binary.py``; SciPy ``scipy.ndimage.binary_erosion``.
 """
 
@@ -27,7 +36,8 @@ import warnings
 
 import numpy as np
 
-from ._flat import flat_filter
+from .._jit import parallel_jit, prange
+from ._flat import _runs_of, flat_filter
 from ._footprints import mirror_footprint, pad_footprint
 from ._grey import check_image, default_footprint, footprint_sequence
 
@@ -64,10 +74,62 @@ def _binary(image, footprint, out, mode, erode):
         for _ in range(times):
             if not fp.any():  # AND over nothing is True, OR over nothing is False
                 result = np.full(image.shape, erode)
+            elif result.ndim == 2:
+                result = _fit_runs(result, fp, erode, border)
             else:
                 result = flat_filter(result, fp, erode, "constant", border, exact_cval=True)
     out[...] = result
     return out
+
+
+def _fit_runs(mask, footprint, erode, border):
+    """Erosion (``erode``) or dilation of the 2-D bool ``mask`` by an odd-sized ``footprint``
+    whose outside pixels are ``border``: the run-length test of the module docstring."""
+    rows, cols = footprint.shape
+    runs = _runs_of(footprint)
+    run_row = np.array([lead[0] for lead, _, _ in runs], dtype=np.int64)
+    run_start = np.array([start for _, start, _ in runs], dtype=np.int64)
+    run_length = np.array([length for _, _, length in runs], dtype=np.int64)
+    run_lengths = np.empty((mask.shape[0] + rows - 1, mask.shape[1] + cols - 1), dtype=np.int32)
+    _count_runs.sized(run_lengths.size)(mask.view(np.uint8), rows // 2, cols // 2, np.uint8(border),
+                                        np.uint8(1 if erode else 0), run_lengths)
+    out = np.empty(mask.shape, dtype=bool)
+    _all_runs_fit.sized(out.size * run_row.size)(run_lengths, run_row, run_start, run_length, erode, out)
+    return out
+
+
+@parallel_jit
+def _count_runs(mask, top, left, border, target, run_lengths):
+    """``run_lengths[y, x]``: how many pixels from ``(y, x)`` rightwards equal ``target`` in
+    ``mask`` padded with ``top`` rows and ``left`` columns of ``border`` in front (and as many
+    as ``run_lengths`` has room for behind)."""
+    n_rows, n_cols = run_lengths.shape
+    height, width = mask.shape
+    for y in prange(n_rows):
+        i = y - top
+        inside_row = 0 <= i < height
+        run = 0
+        for x in range(n_cols - 1, -1, -1):
+            j = x - left
+            value = mask[i, j] if inside_row and 0 <= j < width else border
+            run = run + 1 if value == target else 0
+            run_lengths[y, x] = run
+
+
+@parallel_jit
+def _all_runs_fit(run_lengths, run_row, run_start, run_length, erode, out):
+    """``out[y, x]``: every footprint run placed at ``(y, x)`` lies on target pixels (erosion),
+    or not (dilation: the target is False, and a pixel is True where some run meets a True)."""
+    n_rows, n_cols = out.shape
+    n_runs = run_row.shape[0]
+    for y in prange(n_rows):
+        for x in range(n_cols):
+            fits = True
+            for r in range(n_runs):
+                if run_lengths[y + run_row[r], x + run_start[r]] < run_length[r]:
+                    fits = False
+                    break
+            out[y, x] = fits if erode else not fits
 
 
 def binary_erosion(image, footprint=None, out=None, *, mode="ignore"):
