@@ -508,3 +508,20 @@ def test_large_image_and_footprints(func, rng):
         image = image > 100
     for fp in (skm.disk(5), np.ones((15, 15), np.uint8), skm.disk(12), np.ones((1, 101), np.uint8), skm.star(4)):
         assert_agrees(getattr(sm, func)(image, fp), getattr(skm, func)(image, fp))
+
+
+def test_parallel_run_length_kernels_equal_serial():
+    """The 2-D binary path's two kernels (``_binary._count_runs``, ``_binary._all_runs_fit``)."""
+    from scratch._jit import serial
+    from scratch.morphology import _binary
+
+    mask = np.random.default_rng(3).random((37, 41)) < 0.6
+    runs = [np.empty((47, 51), np.int32) for _ in range(2)]
+    _binary._count_runs(mask.view(np.uint8), 5, 5, np.uint8(1), np.uint8(1), runs[0])
+    serial(_binary._count_runs)(mask.view(np.uint8), 5, 5, np.uint8(1), np.uint8(1), runs[1])
+    np.testing.assert_array_equal(runs[0], runs[1])
+    row, start, length = (np.array(v, np.int64) for v in ([0, 5, 10], [5, 0, 5], [1, 11, 1]))
+    outs = [np.empty((37, 41), bool) for _ in range(2)]
+    _binary._all_runs_fit(runs[0], row, start, length, True, outs[0])
+    serial(_binary._all_runs_fit)(runs[0], row, start, length, True, outs[1])
+    np.testing.assert_array_equal(outs[0], outs[1])
