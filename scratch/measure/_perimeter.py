@@ -51,7 +51,7 @@ from math import sqrt
 
 import numpy as np
 
-from .._jit import get_num_threads, jit, parallel_jit, prange
+from .._jit import jit, parallel_jit, prange, threads_for
 
 __all__ = ["perimeter", "perimeter_crofton", "perimeter_histograms", "PERIMETER_WEIGHTS", "crofton_coefs"]
 
@@ -174,11 +174,13 @@ def perimeter_histograms(label_image, max_label, neighborhood=4, border=True, cr
     4-neighbour, weighs nothing.)
     """
     labels = _as_labels(label_image)
-    n_bands = max(1, min(get_num_threads(), labels.shape[0] + 1))
+    threads = threads_for(labels.size)  # one band (and one set of histograms) per thread
+    n_bands = max(1, min(threads, labels.shape[0] + 1))
     n = max_label + 1
     border_hist = np.zeros((n_bands, n if border else 0, 50), np.int64)
     crofton_hist = np.zeros((n_bands, n if crofton else 0, 16), np.int64)
-    _histograms.sized(labels.size)(labels, neighborhood, border_hist, crofton_hist)
+    run = _histograms.serial if threads == 1 else _histograms.sized(labels.size)
+    run(labels, neighborhood, border_hist, crofton_hist)
     return border_hist.sum(axis=0), crofton_hist.sum(axis=0)
 
 
