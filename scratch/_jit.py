@@ -278,12 +278,12 @@ def threads_for(n_items):
     See the module docstring for the rules.  Python code that splits work into chunks for its
     own thread pool asks this too.
     """
-    if _state.serial_only or numba.config.DISABLE_JIT:
-        return 1
-    if _state.forced is not None:
+    if _state.forced is not None and not numba.config.DISABLE_JIT:
         return _state.forced
+    if n_items < PARALLEL_MIN_ITEMS or _state.serial_only or numba.config.DISABLE_JIT:
+        return 1
     limit = numba.get_num_threads()
-    if limit <= 1 or n_items < PARALLEL_MIN_ITEMS:
+    if limit <= 1:
         return 1
     threads = min(limit, -(-n_items // PARALLEL_MIN_ITEMS))
     if not _state.fixed:
