@@ -166,9 +166,9 @@ _USER_LAYER = os.environ.get("NUMBA_THREADING_LAYER", "").strip()
 _USER_THREADS = bool(os.environ.get("NUMBA_NUM_THREADS", "").strip())
 _TBB_PATH = None
 if not _USER_LAYER and not numba.config.DISABLE_JIT:
+    # Numba's default order is tbb, omp, workqueue: with TBB loaded it takes tbb, and it still
+    # falls back to omp if this TBB is older than it needs (its own version check).
     _TBB_PATH = _preload_tbb()
-    if _TBB_PATH is not None:
-        numba.config.THREADING_LAYER = "tbb"
 
 
 _LAYER = []  # the layer, once Numba has started it
