@@ -166,7 +166,7 @@ def _flood(image, marker_locations, offsets, mask, strides, compactness, output,
 
 
 @jit
-def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bits):
+def _flood_by_rank(state, n_levels, pool, marker_locations, offsets, age_bits):
     """The plain watershed on value *ranks*, in two phases (see "Speed" in the module docstring).
 
     ``state`` (flat, padded) holds a pixel's rank ``0 .. n_levels - 1`` (the order of the image
@@ -175,14 +175,15 @@ def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bit
     mask or labelled already" is one test (``< 0``) on one array, and labelling a pixel writes
     the cache line the test read.
 
-    Every push is written down in a pool of entries, in push order (``pool_pixel``,
-    ``pool_next``; each pixel is pushed at most once, so ``n_masked`` entries are enough);
-    the push's *age* is its entry number + 1 (markers have age 0).
+    Every push is written down in ``pool`` (one row per masked pixel, as each pixel is pushed
+    at most once), in push order: an entry is a pixel and the next entry of its level list,
+    ``pool[entry] = (pixel, next)``, side by side so that following a list reads one cache
+    line per entry.  The push's *age* is its entry number + 1 (markers have age 0).
 
     1. While a marker (age 0, which may tie) is queued, the pops come from the binary heap on
        packed ``rank << age_bits | age`` keys, which orders and ties exactly as ``_flood``'s
-       heap.  An entry keeps its level in ``pool_next`` for now; a popped entry is crossed
-       out (``pool_pixel = -1``).
+       heap.  An entry keeps its level in place of ``next`` for now; a popped entry is crossed
+       out (``pixel = -1``).
     2. Then every key is distinct, and a queue with the same order will do: the entries not
        yet popped are linked, in push (= age) order, into one first-in-first-out list per
        level, and the flood pops the lowest non-empty level.  Nothing lower than the popped
@@ -192,10 +193,8 @@ def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bit
     n_markers = marker_locations.shape[0]
     shift = np.uint64(age_bits)
     age_mask = np.uint64((1 << age_bits) - 1)
-    head = np.full(n_levels, -1, state.dtype)
-    tail = np.full(n_levels, -1, state.dtype)
-    pool_pixel = np.empty(n_masked, state.dtype)
-    pool_next = np.empty(n_masked, state.dtype)
+    head = np.full(n_levels, -1, pool.dtype)
+    tail = np.full(n_levels, -1, pool.dtype)
     used = 0
 
     # -- phase 1: the exact heap while a marker is queued
@@ -217,7 +216,7 @@ def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bit
         if age == 0:
             markers_queued -= 1
         else:
-            pool_pixel[age - np.uint64(1)] = -1  # popped: phase 2 skips this entry
+            pool[age - np.uint64(1), 0] = -1  # popped: phase 2 skips this entry
         level = key >> shift
         keys, indices = key_heap_reserve(keys, indices, size, n_offsets)
         label = state[index]  # -2 - marker
@@ -230,16 +229,16 @@ def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bit
             neighbor_level = np.uint64(neighbor_rank)
             if neighbor_level < level:
                 neighbor_level = level  # no flowing down behind a ridge
-            pool_pixel[used] = neighbor
-            pool_next[used] = neighbor_level  # (its level, until phase 2 links the lists)
+            pool[used, 0] = neighbor
+            pool[used, 1] = neighbor_level  # (its level, until phase 2 links the lists)
             used += 1
             key_heap_push(keys, indices, size, (neighbor_level << shift) | np.uint64(used), neighbor)
             size += 1
 
     # -- phase 2: what the heap still holds, linked into the level lists in age order ...
     for entry in range(used):
-        if pool_pixel[entry] >= 0:
-            _append(head, tail, pool_pixel, pool_next, entry, pool_next[entry], pool_pixel[entry])
+        if pool[entry, 0] >= 0:
+            _append(head, tail, pool, entry, pool[entry, 1], pool[entry, 0])
     # ... then the lists, from the level of the last pop
     current = np.intp(level)
     while current < n_levels:
@@ -247,8 +246,8 @@ def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bit
         if entry == -1:
             current += 1  # this level is finished: nothing lower can be pushed any more
             continue
-        head[current] = pool_next[entry]
-        index = pool_pixel[entry]
+        head[current] = pool[entry, 1]
+        index = pool[entry, 0]
         label = state[index]
         for k in range(n_offsets):
             neighbor = index + offsets[k]
@@ -256,19 +255,19 @@ def _flood_by_rank(state, n_levels, n_masked, marker_locations, offsets, age_bit
             if neighbor_rank < 0:
                 continue  # outside the mask, or labelled already
             state[neighbor] = label
-            _append(head, tail, pool_pixel, pool_next, used, max(np.intp(neighbor_rank), current), neighbor)
+            _append(head, tail, pool, used, max(np.intp(neighbor_rank), current), neighbor)
             used += 1
 
 
 @jit(inline="always")
-def _append(head, tail, pool_pixel, pool_next, entry, level, index):
+def _append(head, tail, pool, entry, level, index):
     """Put pixel ``index``, as pool entry ``entry``, at the end of the list of ``level``."""
-    pool_pixel[entry] = index
-    pool_next[entry] = -1
+    pool[entry, 0] = index
+    pool[entry, 1] = -1
     if head[level] == -1:
         head[level] = entry
     else:
-        pool_next[tail[level]] = entry
+        pool[tail[level], 1] = entry
     tail[level] = entry
 
 
@@ -321,8 +320,7 @@ def _flood_lines_by_rank(state, n_levels, n_masked, marker_locations, markers, o
     pixel_mask = (1 << index_bits) - 1
     head = np.full(n_levels, -1, np.intp)
     tail = np.full(n_levels, -1, np.intp)
-    pool_item = np.empty(2 * n_masked + 1024, np.intp)
-    pool_next = np.empty(pool_item.shape[0], np.intp)
+    pool = np.empty((2 * n_masked + 1024, 2), np.intp)
     used = 0
 
     # -- phase 1: the exact heap while a marker (age 0, which may tie) is queued
@@ -345,24 +343,23 @@ def _flood_lines_by_rank(state, n_levels, n_masked, marker_locations, markers, o
         if is_marker:
             markers_queued -= 1
         else:
-            pool_item[age - np.uint64(1)] = -1  # popped: phase 2 skips this entry
+            pool[age - np.uint64(1), 0] = -1  # popped: phase 2 skips this entry
         level = key >> shift
         index = payload & pixel_mask
         marker = payload >> index_bits
         if not _pop_line_pixel(state, offsets, index, marker, n_markers, is_marker):
             continue
         keys, payloads = key_heap_reserve(keys, payloads, size, n_offsets)
-        if used + n_offsets > pool_item.shape[0]:
-            pool_item = _grown(pool_item, used)
-            pool_next = _grown(pool_next, used)
+        if used + n_offsets > pool.shape[0]:
+            pool = _grown(pool, used)
         for k in range(n_offsets):
             neighbor = index + offsets[k]
             neighbor_rank = state[neighbor]
             if neighbor_rank < 0:
                 continue  # outside the mask, line, or labelled already
             neighbor_level = max(np.uint64(neighbor_rank), level)
-            pool_item[used] = (marker << index_bits) | neighbor
-            pool_next[used] = neighbor_level  # (its level, until phase 2 links the lists)
+            pool[used, 0] = (marker << index_bits) | neighbor
+            pool[used, 1] = neighbor_level  # (its level, until phase 2 links the lists)
             used += 1
             key_heap_push(keys, payloads, size, (neighbor_level << shift) | np.uint64(used),
                           (marker << index_bits) | neighbor)
@@ -370,8 +367,8 @@ def _flood_lines_by_rank(state, n_levels, n_masked, marker_locations, markers, o
 
     # -- phase 2: what the heap still holds, linked into the level lists in age order ...
     for entry in range(used):
-        if pool_item[entry] >= 0:
-            _append(head, tail, pool_item, pool_next, entry, pool_next[entry], pool_item[entry])
+        if pool[entry, 0] >= 0:
+            _append(head, tail, pool, entry, pool[entry, 1], pool[entry, 0])
     # ... then the lists, from the level of the last pop
     current = np.intp(level)
     while current < n_levels:
@@ -379,21 +376,20 @@ def _flood_lines_by_rank(state, n_levels, n_masked, marker_locations, markers, o
         if entry == -1:
             current += 1
             continue
-        head[current] = pool_next[entry]
-        payload = pool_item[entry]
+        head[current] = pool[entry, 1]
+        payload = pool[entry, 0]
         index = payload & pixel_mask
         marker = payload >> index_bits
         if not _pop_line_pixel(state, offsets, index, marker, n_markers, False):
             continue
-        if used + n_offsets > pool_item.shape[0]:
-            pool_item = _grown(pool_item, used)
-            pool_next = _grown(pool_next, used)
+        if used + n_offsets > pool.shape[0]:
+            pool = _grown(pool, used)
         for k in range(n_offsets):
             neighbor = index + offsets[k]
             neighbor_rank = state[neighbor]
             if neighbor_rank < 0:
                 continue
-            _append(head, tail, pool_item, pool_next, used, max(np.intp(neighbor_rank), current),
+            _append(head, tail, pool, used, max(np.intp(neighbor_rank), current),
                     (marker << index_bits) | neighbor)
             used += 1
 
@@ -401,7 +397,7 @@ def _flood_lines_by_rank(state, n_levels, n_masked, marker_locations, markers, o
 @jit
 def _grown(array, used):
     """``array`` copied into one twice as long (its first ``used`` entries)."""
-    bigger = np.empty(2 * array.shape[0], array.dtype)
+    bigger = np.empty((2 * array.shape[0],) + array.shape[1:], array.dtype)
     bigger[:used] = array[:used]
     return bigger
 
@@ -860,7 +856,15 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
         # the plain watershed floods value ranks (module docstring, "Speed")
         levels, low, n_levels = ranking
         row_start = _row_starts(image.shape, center, padded_shape)
-        state = np.empty(padded_size, np.int32 if padded_size < 2 ** 31 else np.int64)
+        # the flood's most-read array holds the codes -2 - 2 * n_markers .. n_levels - 1: int16
+        # when they fit (half the memory of int32, so more of it stays in the cache)
+        n_marked = int(np.count_nonzero(markers_rows))  # at least the markers inside the mask
+        state_dtype = np.int64
+        for dtype in (np.int16, np.int32):
+            if n_levels <= np.iinfo(dtype).max and 2 * n_marked + 2 <= -np.iinfo(dtype).min:
+                state_dtype = dtype
+                break
+        state = np.empty(padded_size, state_dtype)
         row_markers = np.empty((row_start.size, 3), np.intp)
         _prepare_ranks.sized(image.size)(image_rows, mask_rows, markers_rows, levels, low, row_start,
                                          state, row_markers)
@@ -898,7 +902,8 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
         _unpad_labels.sized(image.size)(state, np.concatenate([labels, labels]), row_start,
                                         result.reshape(as_rows))
         return result.astype(out_dtype, copy=False)
-    _flood_by_rank(state, n_levels, int(np.count_nonzero(mask)), locations, offsets,
-                   (padded_size + 1).bit_length())
+    n_masked = int(np.count_nonzero(mask))
+    pool = np.empty((n_masked, 2), np.int32 if n_masked < 2 ** 31 else np.int64)
+    _flood_by_rank(state, n_levels, pool, locations, offsets, (padded_size + 1).bit_length())
     _unpad_labels.sized(image.size)(state, labels, row_start, result.reshape(as_rows))
     return result.astype(out_dtype, copy=False)
