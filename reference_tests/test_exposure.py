@@ -153,6 +153,54 @@ def test_clahe_sample_images(sample, kwargs):
                                   ref.equalize_adapthist(image, **kwargs))
 
 
+_COLOUR_IMAGES = {
+    "uint8_odd": lambda rng: rng.integers(0, 256, (23, 37, 3)).astype(np.uint8),
+    "uint8_column": lambda rng: rng.integers(0, 256, (31, 1, 3)).astype(np.uint8),
+    "uint16_row": lambda rng: rng.integers(0, 65536, (1, 29, 3)).astype(np.uint16),
+    "float64_odd": lambda rng: rng.random((17, 25, 3)),
+    "float32_odd": lambda rng: rng.random((19, 14, 3)).astype(np.float32),
+    # ties between channels, greys, signed zeros and negative values (float images may hold them)
+    "float64_ties": lambda rng: rng.choice([-0.0, 0.0, -0.5, 1 / 3, 2 / 3, 1.0], (15, 21, 3)),
+    "float32_ties": lambda rng: rng.choice([-0.0, 0.0, -1.0, 0.25, 0.5, 1.0], (15, 21, 3)).astype(np.float32),
+    "float64_rgba_view": lambda rng: rng.random((13, 18, 4))[:, :, :3],
+    "float64_big_endian": lambda rng: rng.random((11, 9, 3)).astype(">f8"),
+}
+
+
+def _bits(a):
+    """The bit patterns of a float array (tells 0.0 from -0.0)."""
+    return np.ascontiguousarray(a, a.dtype.newbyteorder("=")).view(f"u{a.dtype.itemsize}")
+
+
+@pytest.mark.parametrize("key", list(_COLOUR_IMAGES))
+def test_hsv_conversions_give_the_reference_bits(key):
+    """The one-loop colour conversions against skimage.color.rgb2hsv / hsv2rgb, and CLAHE of
+    the colour image (which runs through both)."""
+    from skimage import color
+
+    image = _COLOUR_IMAGES[key](np.random.default_rng(len(key)))
+    before = image.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected_hsv = color.rgb2hsv(image)
+    hsv = _adapthist._rgb2hsv(image)
+    # (the intermediate HSV array is in native byte order; the reference keeps the input's)
+    assert hsv.dtype == expected_hsv.dtype.newbyteorder("=") and hsv.shape == expected_hsv.shape
+    np.testing.assert_array_equal(_bits(hsv), _bits(expected_hsv))
+    expected_hsv[:, :, 2] = np.random.default_rng(5).random(image.shape[:2])  # a new value channel
+    expected_rgb = color.hsv2rgb(expected_hsv)
+    rgb = _adapthist._hsv2rgb(expected_hsv)
+    assert rgb.dtype == expected_rgb.dtype.newbyteorder("=")
+    np.testing.assert_array_equal(_bits(rgb), _bits(expected_rgb))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # negative values: img_as_uint clips them, with a warning
+        result = ours.equalize_adapthist(image, kernel_size=5)
+        expected = ref.equalize_adapthist(image, kernel_size=5)
+    assert result.dtype == expected.dtype
+    np.testing.assert_array_equal(_bits(result), _bits(expected))
+    np.testing.assert_array_equal(image, before)
+
+
 def test_clip_histogram_matches_reference():
     """The redistribution loop, alone, on histograms that exercise every branch."""
     rng = np.random.default_rng(3)
@@ -391,6 +439,18 @@ def test_parallel_kernels_equal_serial():
     _adapthist._interpolate(padded, maps, 0, 4, 4, 1, 8, 8, out[0])
     serial(_adapthist._interpolate)(padded, maps, 0, 4, 4, 1, 8, 8, out[1])
     np.testing.assert_array_equal(*out)
+    rgb = rng.random((150, 130, 3))  # enough rows for several threads
+    rgb[::7, ::5, 1] = rgb[::7, ::5, 0]  # ties between channels
+    for dtype in (np.float64, np.float32):
+        image = rgb.astype(dtype)
+        hsv = [np.empty_like(image), np.empty_like(image)]
+        _adapthist._rgb2hsv_kernel(image, hsv[0])
+        serial(_adapthist._rgb2hsv_kernel)(image, hsv[1])
+        np.testing.assert_array_equal(*hsv)
+        back = [np.empty_like(image), np.empty_like(image)]
+        _adapthist._hsv2rgb_kernel(hsv[0], back[0])
+        serial(_adapthist._hsv2rgb_kernel)(hsv[0], back[1])
+        np.testing.assert_array_equal(*back)
 
 
 def test_blockwise_equals_whole():

@@ -35,7 +35,10 @@ identical, bit for bit):
    and stretched to ``[0, 1]`` by ``rescale_intensity``.
 
 Colour images (a last axis of 3 or 4 on a 3-D array) are converted to HSV; only the value
-channel is equalised, and the result converted back to RGB (alpha dropped).
+channel is equalised, and the result converted back to RGB (alpha dropped).  Each conversion
+is one loop over the pixels doing scikit-image's ``rgb2hsv`` / ``hsv2rgb`` float operations
+in its order and precision (NumPy's version evaluates every formula over the whole image and
+then selects: six times the work, and most of the time of colour CLAHE).
 
 Complexity ``O(N * 2**ndim + tiles * nbins)``: one pass for the histograms, one for the
 interpolation; both parallel over tiles / planes.  scratch runs 1-D and 2-D images through the
@@ -260,51 +263,118 @@ def _as_color_float(rgb):
     return img_as_float64(rgb)
 
 
+@parallel_jit
+def _rgb2hsv_kernel(rgb, hsv):
+    """scikit-image's ``rgb2hsv``, one pixel at a time, in the image's float type.
+
+    ``value = max(r, g, b)``, ``delta = max - min``, ``saturation = delta / value`` and the
+    hue from the channel holding the maximum, ``((channel offset) + difference / delta) / 6``
+    taken modulo 1.  The reference assigns the hue for red, then green, then blue, each
+    overwriting the last, so on ties blue wins over green and green over red; it sets hue
+    and saturation to 0 where ``delta == 0`` and every NaN to 0.  The constants have the
+    image's type so that float32 images are computed in float32, as NumPy does.
+    """
+    zero = hsv.dtype.type(0.0)
+    one = hsv.dtype.type(1.0)
+    two = hsv.dtype.type(2.0)
+    four = hsv.dtype.type(4.0)
+    six = hsv.dtype.type(6.0)
+    n_rows, n_cols = rgb.shape[0], rgb.shape[1]
+    for i in prange(n_rows):
+        for j in range(n_cols):
+            r, g, b = rgb[i, j, 0], rgb[i, j, 1], rgb[i, j, 2]
+            if np.isnan(r) or np.isnan(g) or np.isnan(b):
+                # max and ptp are NaN, set to 0 at the end; the reference leaves the hue
+                # unassigned (no channel equals NaN): 0 here
+                hsv[i, j, 0] = zero
+                hsv[i, j, 1] = zero
+                hsv[i, j, 2] = zero
+                continue
+            # np.max and np.min over the channels: on ties (0.0 and -0.0) the later one is kept
+            v = r
+            if g >= v:
+                v = g
+            if b >= v:
+                v = b
+            lo = r
+            if g <= lo:
+                lo = g
+            if b <= lo:
+                lo = b
+            delta = v - lo  # np.ptp
+            if delta == 0.0:
+                h = zero
+                s = zero
+            else:
+                if b == v:
+                    h = four + (r - g) / delta
+                elif g == v:
+                    h = two + (b - r) / delta
+                else:
+                    h = (g - b) / delta
+                h = (h / six) % one
+                s = delta / v
+            # infinities can give NaN (inf / inf); the reference then writes 0
+            hsv[i, j, 0] = zero if np.isnan(h) else h
+            hsv[i, j, 1] = zero if np.isnan(s) else s
+            hsv[i, j, 2] = v
+
+
+@parallel_jit
+def _hsv2rgb_kernel(hsv, rgb):
+    """scikit-image's ``hsv2rgb``, one pixel at a time, in the image's float type.
+
+    The hue circle has six sectors ``hi = floor(6 h)``; with the position ``f = 6 h - hi``
+    inside the sector, ``p = v (1 - s)``, ``q = v (1 - f s)``, ``t = v (1 - (1 - f) s)``,
+    and each sector takes three of ``v, p, q, t`` as (r, g, b).  The hue comes from
+    :func:`_rgb2hsv_kernel`, so it lies in ``[0, 1]`` and ``hi`` in ``0 .. 6`` (6 is sector 0,
+    as the reference's ``astype(uint8) % 6`` has it).
+    """
+    one = hsv.dtype.type(1.0)
+    six = hsv.dtype.type(6.0)
+    n_rows, n_cols = hsv.shape[0], hsv.shape[1]
+    for i in prange(n_rows):
+        for j in range(n_cols):
+            h, s, v = hsv[i, j, 0], hsv[i, j, 1], hsv[i, j, 2]
+            hi = np.floor(h * six)
+            f = h * six - hi
+            p = v * (one - s)
+            q = v * (one - f * s)
+            t = v * (one - (one - f) * s)
+            sector = int(hi) % 6
+            if sector == 0:
+                r, g, b = v, t, p
+            elif sector == 1:
+                r, g, b = q, v, p
+            elif sector == 2:
+                r, g, b = p, v, t
+            elif sector == 3:
+                r, g, b = p, q, v
+            elif sector == 4:
+                r, g, b = t, p, v
+            else:
+                r, g, b = v, p, q
+            rgb[i, j, 0] = r
+            rgb[i, j, 1] = g
+            rgb[i, j, 2] = b
+
+
 def _rgb2hsv(rgb):
     """RGB -> HSV (scikit-image's ``rgb2hsv``: hue in [0, 1))."""
     arr = _as_color_float(rgb)
-    out = np.empty_like(arr)
-    out_v = arr.max(-1)
-    delta = np.ptp(arr, axis=-1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out_s = delta / out_v
-        out_s[delta == 0.0] = 0.0
-        idx = arr[..., 0] == out_v
-        out[idx, 0] = (arr[idx, 1] - arr[idx, 2]) / delta[idx]
-        idx = arr[..., 1] == out_v
-        out[idx, 0] = 2.0 + (arr[idx, 2] - arr[idx, 0]) / delta[idx]
-        idx = arr[..., 2] == out_v
-        out[idx, 0] = 4.0 + (arr[idx, 0] - arr[idx, 1]) / delta[idx]
-        out_h = (out[..., 0] / 6.0) % 1.0
-        out_h[delta == 0.0] = 0.0
-    out[..., 0] = out_h
-    out[..., 1] = out_s
-    out[..., 2] = out_v
-    out[np.isnan(out)] = 0
-    return out
+    arr = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("="))
+    hsv = np.empty(arr.shape, arr.dtype)
+    with np.errstate(divide="ignore", invalid="ignore"):  # plain Python (NUMBA_DISABLE_JIT)
+        _rgb2hsv_kernel(arr, hsv)
+    return hsv
 
 
 def _hsv2rgb(hsv):
-    """HSV -> RGB (scikit-image's ``hsv2rgb``)."""
-    arr = _as_color_float(hsv)
-    hi = np.floor(arr[..., 0] * 6)
-    f = arr[..., 0] * 6 - hi
-    p = arr[..., 2] * (1 - arr[..., 1])
-    q = arr[..., 2] * (1 - f * arr[..., 1])
-    t = arr[..., 2] * (1 - (1 - f) * arr[..., 1])
-    v = arr[..., 2]
-    hi = np.stack([hi, hi, hi], axis=-1).astype(np.uint8) % 6
-    choices = np.stack(
-        [
-            np.stack((v, t, p), axis=-1),
-            np.stack((q, v, p), axis=-1),
-            np.stack((p, v, t), axis=-1),
-            np.stack((p, q, v), axis=-1),
-            np.stack((t, p, v), axis=-1),
-            np.stack((v, p, q), axis=-1),
-        ]
-    )
-    return np.choose(hi, choices)
+    """HSV -> RGB (scikit-image's ``hsv2rgb``) of an array made by :func:`_rgb2hsv`."""
+    hsv = np.ascontiguousarray(hsv, dtype=hsv.dtype.newbyteorder("="))
+    rgb = np.empty(hsv.shape, hsv.dtype)
+    _hsv2rgb_kernel(hsv, rgb)
+    return rgb
 
 
 def equalize_adapthist(image, kernel_size=None, clip_limit=0.01, nbins=256):
