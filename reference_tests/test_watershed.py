@@ -113,6 +113,71 @@ def test_big_nuclei_scene_with_tied_markers(watershed_line):
     check(-distance, markers, mask=mask, watershed_line=watershed_line)
 
 
+def many_marker_scene(shape, sigma, seed, min_distance=2):
+    """A smoothed-noise mask (specks included), ``-distance`` and its peaks as markers: many
+    markers, down to distance 1, so the exact heap floods most of the image (benchmarks/
+    bench_watershed.py's "noise" scene, small)."""
+    from skimage.feature import peak_local_max
+
+    field = ndi.gaussian_filter(np.random.default_rng(seed).random(shape), sigma)
+    mask = field > np.quantile(field, 0.6)
+    distance = ndi.distance_transform_edt(mask)
+    peaks = peak_local_max(distance, min_distance=min_distance, labels=ndi.label(mask)[0])
+    markers = np.zeros(shape, np.int32)
+    markers[tuple(peaks.T)] = np.arange(1, len(peaks) + 1)
+    return -distance, markers, mask
+
+
+@pytest.mark.parametrize("use_mask", [True, False])
+@pytest.mark.parametrize("kwargs", [{}, {"watershed_line": True}, {"connectivity": 2},
+                                    {"connectivity": 2, "watershed_line": True}])
+def test_many_markers_2d(use_mask, kwargs):
+    image, markers, mask = many_marker_scene((256, 256), 2.5, seed=4)
+    values, counts = np.unique(image[markers > 0], return_counts=True)
+    assert len(counts) > 1 and counts.max() > 20 and markers.max() > 300  # many markers, many tied
+    assert image[markers > 0].max() == -1.0  # a marker on the highest level: the heap floods to the end
+    check(image, markers, mask=mask if use_mask else None, **kwargs)
+
+
+@pytest.mark.parametrize("watershed_line", [False, True])
+def test_many_markers_sharing_labels(watershed_line):
+    """Markers far apart with one label: equal labels must meet without a line between them."""
+    image, markers, mask = many_marker_scene((256, 256), 2.5, seed=5)
+    shared = np.where(markers > 0, markers % 7 + 1, 0)
+    check(image, shared, mask=mask, watershed_line=watershed_line)
+    check(image, shared.astype(np.uint8), mask=mask, watershed_line=watershed_line)
+
+
+# (not connectivity 3 with watershed_line: there line pixels re-queue 26 neighbours each time they
+# are popped, and the reference takes a minute on this volume without the mask)
+@pytest.mark.parametrize("kwargs", [{}, {"watershed_line": True}, {"connectivity": 3}])
+def test_many_markers_3d(kwargs):
+    image, markers, mask = many_marker_scene((40, 48, 44), 1.5, seed=6)
+    assert markers.max() > 100
+    check(image, markers, mask=mask, **kwargs)
+    check(image, markers, **kwargs)
+
+
+@pytest.mark.parametrize("n_markers", [16383, 16384])  # the most the int16 flood state holds, and one more
+@pytest.mark.parametrize("watershed_line", [False, True])
+def test_markers_at_the_int16_state_limit(n_markers, watershed_line):
+    rng = np.random.default_rng(n_markers)
+    image = rng.integers(0, 30, (200, 200)).astype(float)
+    markers = np.zeros(image.size, np.int32)
+    markers[rng.choice(image.size, n_markers, replace=False)] = rng.permutation(n_markers) + 1
+    check(image, markers.reshape(image.shape), watershed_line=watershed_line)
+
+
+@pytest.mark.parametrize("n_levels", [32767, 32768])  # the most ranks the int16 flood state holds, and one more
+@pytest.mark.parametrize("watershed_line", [False, True])
+def test_levels_at_the_int16_state_limit(n_levels, watershed_line):
+    rng = np.random.default_rng(n_levels)
+    image = rng.permutation(np.arange(256 * 128) % n_levels).reshape(256, 128).astype(float)
+    markers = np.zeros(image.shape, np.int32)
+    markers[::16, ::16] = np.arange(1, markers[::16, ::16].size + 1).reshape(markers[::16, ::16].shape)
+    check(image, markers, watershed_line=watershed_line)
+
+
 def test_markers_outside_mask_are_dropped():
     image = np.zeros((5, 5))
     markers = np.zeros((5, 5), int)
