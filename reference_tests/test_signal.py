@@ -267,3 +267,28 @@ def test_image_with_large_kernel(dtype, mode):
     yy, xx = np.mgrid[-15:16, -15:16]
     kernel = np.exp(-(yy**2 + xx**2) / (2 * 5.0**2)).astype(dtype)
     check(image, kernel, mode)
+
+
+# --- transform lengths cut to the kept samples --------------------------------------------
+# 'same' and 'valid' transform at the shortest fast length that keeps their samples free of
+# wrap-around (max(n1, n2, n1 + n2 - 1 - start, start + length)), not n1 + n2 - 1: odd and
+# even sides, a kernel longer than the image (then n2 is the bound), 1 x N rows.
+WINDOW_SHAPES = [
+    ((303, 384), (31, 31)),  # the tour's coins and 31 x 31 kernel
+    ((64, 65), (8, 9)),  # even/odd image, even/odd kernel
+    ((65, 64), (9, 8)),
+    ((3, 40), (9, 5)),  # kernel taller than the image: N >= n2 along axis 0
+    ((1, 97), (1, 13)),  # 1 x N: axis 0 broadcast, one transformed axis
+    ((1, 96), (1, 12)),
+    ((1, 50), (3, 7)),  # 1 x N image, 3 x 7 kernel: 'same' keeps one row
+    ((3,), (9,)),  # 'same' with n1 + (n2 - 1) / 2 < n2
+    ((128,), (2,)),
+]
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.complex128])
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("shapes", WINDOW_SHAPES, ids=lambda s: f"{s[0]}*{s[1]}")
+def test_kept_samples_transform_lengths(shapes, mode, dtype):
+    s1, s2 = shapes
+    check(_rand(s1, dtype, 21), _rand(s2, dtype, 22), mode)

@@ -233,3 +233,69 @@ def test_property_round_trip_through_float(image):
     image = image.astype(np.uint8) if image.dtype.kind != "f" else ref.img_as_ubyte(image)
     np.testing.assert_array_equal(ours.img_as_ubyte(ours.img_as_float(image)), image)
     np.testing.assert_array_equal(ref.img_as_ubyte(ref.img_as_float(image)), image)
+
+
+# --- integer -> float by the compiled loop (rule 7) ----------------------------------------
+# The loop must give skimage's bits for every integer dtype and memory layout; bool and float
+# inputs take other rules and must still do so.  37 x 41: odd sides, the extremes included.
+LOOP_DTYPES = (np.uint8, np.uint16, np.int16, np.bool_, np.float32)
+LAYOUTS = ("C", "F", "strided", "read-only", "big-endian", "1xN")
+
+
+def _loop_image(dtype, layout):
+    rng = np.random.default_rng(11)
+    if np.dtype(dtype).kind == "b":
+        image = rng.random((37, 41)) > 0.5
+    elif np.dtype(dtype).kind == "f":
+        image = rng.random((37, 41)).astype(dtype)
+    else:
+        info = np.iinfo(dtype)
+        image = rng.integers(info.min, info.max, (37, 41), dtype=dtype, endpoint=True)
+        image[0, :2] = info.min, info.max
+    if layout == "F":
+        return np.asfortranarray(image)
+    if layout == "strided":
+        return image[::2, ::-3]
+    if layout == "read-only":
+        image.flags.writeable = False
+    if layout == "big-endian":
+        return image.astype(image.dtype.newbyteorder(">"))
+    if layout == "1xN":
+        return image[:1]
+    return image
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("dtype", LOOP_DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("name", ("img_as_float", "img_as_float32", "img_as_float64"))
+def test_int_to_float_loop_matches_skimage(name, dtype, layout):
+    image = _loop_image(dtype, layout)
+    assert_same_behaviour(name, image)
+    ours_result, ref_result = getattr(ours, name)(image), getattr(ref, name)(image)
+    # the same bits (assert_array_equal does not tell -0.0 from 0.0) and memory order
+    assert ours_result.tobytes() == ref_result.tobytes()
+    if layout in ("C", "F"):
+        assert ours_result.flags.f_contiguous == ref_result.flags.f_contiguous
+
+
+def test_int_to_float_loop_on_the_camera():
+    from scratch import data
+
+    camera = data.camera()
+    assert ours.img_as_float(camera).tobytes() == ref.img_as_float(camera).tobytes()
+    assert ours.img_as_float32(camera).tobytes() == ref.img_as_float32(camera).tobytes()
+
+
+@pytest.mark.parametrize("dtype", (np.uint8, np.int16, np.int64), ids=lambda d: np.dtype(d).name)
+def test_int_to_float_parallel_equals_serial(dtype):
+    from scratch._jit import serial
+    from scratch.util._dtype import _int_to_float
+
+    info = np.iinfo(dtype)
+    flat = np.random.default_rng(3).integers(info.min, info.max, 10_007, dtype=dtype, endpoint=True)
+    scale = np.float64(1.0 / info.max)
+    threaded, serial_out = np.empty(flat.size), np.empty(flat.size)
+    _int_to_float(flat, scale, info.min < 0, threaded)
+    serial(_int_to_float)(flat, scale, info.min < 0, serial_out)
+    assert threaded.tobytes() == serial_out.tobytes()
+    assert threaded.tobytes() == ref.img_as_float(flat).tobytes()

@@ -44,6 +44,25 @@ valid     n1 - n2 + 1         those that never touch the zero padding: start n2 
 'valid' needs one input at least as large as the other in *every* convolved axis (then they
 are swapped if needed: convolution commutes); otherwise ``ValueError``.
 
+Only the wanted samples need to be free of wrap-around
+------------------------------------------------------
+With both inputs zero-padded to a length N >= max(n1, n2), the circular result is the linear
+one plus its own tail wrapped onto its start:
+
+    c[j] = full[j] + full[j + N],        0 <= j < N,
+
+and ``full[j + N]`` is zero once j + N >= n1 + n2 - 1.  So the samples j in
+[n1 + n2 - 1 - N, N) are exact, and a mode that keeps the samples [start, start + length)
+only needs
+
+    N >= max(n1, n2, n1 + n2 - 1 - start, start + length).
+
+'full' still needs n1 + n2 - 1, 'valid' only n1 (the larger input), 'same' about
+n1 + n2 / 2: a 303×384 image and a 31×31 kernel transform at 320×400 instead of 360×432
+(18 % fewer samples, and 320 = 2^6·5, 400 = 2^4·5^2 transform faster per sample than
+360 and 432).  That is the overlap-save idea (Oppenheim & Schafer 8.7.2) applied to a
+single block.
+
 ``axes`` convolves along some axes only; along the others the inputs are multiplied
 elementwise, broadcasting a length-1 axis against the other array's length.  An axis in
 which either input has length 1 needs no transform either: the convolution along it is that
@@ -245,37 +264,61 @@ def fftconvolve(in1, in2, mode="full", axes=None):
             in1, in2 = in2, in1
             s1, s2 = s2, s1
 
-    if axes:
-        full = _frequency_domain_convolve(in1, in2, axes)
-    else:
+    if not axes:  # nothing to transform: an elementwise (broadcast) product
         full = in1 * in2
+        if mode == "full":
+            return full.copy()
+        return _centered(full, s1 if mode == "same" else full.shape).copy()
 
+    # the samples of the full result that `mode` keeps: [start, start + length) per axis
+    window = [_kept_samples(s1[a], s2[a], mode, a in axes) for a in range(in1.ndim)]
+    return _frequency_domain_convolve(in1, in2, axes, window)
+
+
+def _kept_samples(n1, n2, mode, convolved):
+    """``(start, length)`` of the samples of the full result that ``mode`` keeps along one
+    axis: n1 + n2 - 1 of them on a convolved axis (for 'valid', n1 >= n2), max(n1, n2) on a
+    broadcast one."""
+    full = n1 + n2 - 1 if convolved else max(n1, n2)
     if mode == "full":
-        return full.copy()
+        return 0, full
     if mode == "same":
-        return _centered(full, s1).copy()
-    valid = [s1[a] - s2[a] + 1 if a in axes else full.shape[a] for a in range(full.ndim)]
-    return _centered(full, valid).copy()
+        return (full - n1) // 2, n1  # the centre, as _centered cuts it
+    if not convolved:  # 'valid' keeps a broadcast axis whole
+        return 0, full
+    return n2 - 1, n1 - n2 + 1
 
 
-def _frequency_domain_convolve(in1, in2, axes):
-    """The full linear convolution along ``axes`` (others broadcast), by the FFT."""
+def _frequency_domain_convolve(in1, in2, axes, window):
+    """The samples ``window[a] = (start, length)`` of the linear convolution along each of
+    ``axes`` (the other axes broadcast), by the FFT."""
     complex_result = in1.dtype.kind == "c" or in2.dtype.kind == "c"
     in1 = _working_array(in1)
     in2 = _working_array(in2)
 
-    # linear-convolution length along `axes`, broadcast length along the others
-    shape = [
-        in1.shape[a] + in2.shape[a] - 1 if a in axes else max(in1.shape[a], in2.shape[a])
-        for a in range(in1.ndim)
-    ]
-    fshape = [next_fast_len(shape[a], real=not complex_result) for a in axes]
+    # the shortest fast transform length that leaves the kept samples free of wrap-around
+    # (module docstring): N >= max(n1, n2, n1 + n2 - 1 - start, start + length)
+    fshape = []
+    for a in axes:
+        n1, n2 = in1.shape[a], in2.shape[a]
+        start, length = window[a]
+        shortest = max(n1, n2, n1 + n2 - 1 - start, start + length)
+        fshape.append(next_fast_len(shortest, real=not complex_result))
 
-    if complex_result:
-        spectrum = np.fft.fftn(in1, fshape, axes=axes) * np.fft.fftn(in2, fshape, axes=axes)
-        result = np.fft.ifftn(spectrum, fshape, axes=axes)
-    else:
-        spectrum = np.fft.rfftn(in1, fshape, axes=axes) * np.fft.rfftn(in2, fshape, axes=axes)
-        result = np.fft.irfftn(spectrum, fshape, axes=axes)
-    # cut the padding to fast lengths away again
-    return result[tuple(slice(n) for n in shape)]
+    forward = np.fft.fftn if complex_result else np.fft.rfftn
+    spectrum = forward(in1, fshape, axes=axes) * forward(in2, fshape, axes=axes)
+
+    # Back to samples one axis at a time (what ifftn/irfftn do), cutting each axis to its kept
+    # samples as soon as it is transformed: the later transforms run over fewer lines.
+    # rfftn halved the last of `axes`, so that one is transformed back last, by irfft.
+    keep = [slice(start, start + length) for start, length in window]
+    result = spectrum
+    for i, (a, n) in enumerate(zip(axes, fshape)):
+        last = i == len(axes) - 1
+        inverse = np.fft.irfft if last and not complex_result else np.fft.ifft
+        cut = [slice(None)] * result.ndim
+        cut[a] = keep[a]
+        result = inverse(result, n, axis=a)[tuple(cut)]
+    # the broadcast axes ('same' cuts them to in1's length); one copy, C-contiguous
+    cut = [slice(None) if a in axes else keep[a] for a in range(result.ndim)]
+    return np.ascontiguousarray(result[tuple(cut)])

@@ -58,7 +58,12 @@ Converting means mapping one range onto the other.  The rules of ``_convert``, o
 
 Those integer rules are scikit-image's; scratch copies them including their corner cases
 (the "fits" shortcut looks at the maximum only, so int32 -100000 wraps when every value is
-below 32768).  Everything here is elementwise, so it is plain numpy: no Numba kernel.
+below 32768).  Everything here is elementwise, so it is mostly plain numpy.  The exception is
+the most common conversion, integer -> float (rule 7, ``img_as_float`` of a camera image):
+numpy's ``np.multiply(image, 1 / imax, dtype=float64)`` casts the integers through a small
+buffer and then multiplies, where one compiled loop (:func:`_int_to_float`) converts and
+scales each pixel in a register and writes it once, 2-3x faster, with the same float
+operations and therefore the same bits.
 
 References
 ----------
@@ -70,6 +75,8 @@ References
 import warnings
 
 import numpy as np
+
+from .._jit import parallel_jit, prange
 
 __all__ = [
     "img_as_float32",
@@ -255,6 +262,8 @@ def _convert(image, dtype, force_copy=False):
     # 7. integer -> float
     if kind_out == "f":
         work = _first_wide_enough(dtype_in.itemsize, dtype_out, np.float32, np.float64)
+        if work == dtype_out and image.ndim and image.dtype.isnative:
+            return _int_to_float_image(image, work.type(1.0 / imax_in), kind_in == "i")
         result = np.multiply(image, 1.0 / imax_in, dtype=work)
         if kind_in == "i":
             np.maximum(result, -1.0, out=result)  # the most negative integer -> -1
@@ -283,6 +292,32 @@ def _convert(image, dtype, force_copy=False):
     work *= (2**bits_out - 1) // (2**bits_in - 1)
     work += np.iinfo(dtype_out).min
     return work.astype(dtype_out)
+
+
+@parallel_jit
+def _int_to_float(flat, scale, clip_at_minus_one, out):
+    """``out[i] = float(flat[i]) * scale``, at least -1 if ``clip_at_minus_one``.
+
+    ``scale`` and ``out`` have the working float type: the cast to it is exact or rounds as
+    numpy's cast does, and the product is one IEEE multiplication in that type, as in
+    ``np.multiply(image, scale, dtype=out.dtype)``.
+    """
+    for i in prange(flat.shape[0]):
+        out[i] = flat[i]  # the cast to the working float type
+        value = out[i] * scale
+        if clip_at_minus_one and value < -1.0:  # only the most negative integer
+            value = -1.0
+        out[i] = value
+
+
+def _int_to_float_image(image, scale, signed):
+    """Rule 7 by the compiled loop: an array of ``scale``'s float type, of ``image``'s shape
+    and memory order (C, or F for a Fortran-ordered image, as numpy's ufuncs give)."""
+    order = "F" if image.flags.f_contiguous and not image.flags.c_contiguous else "C"
+    out = np.empty(image.shape, dtype=type(scale), order=order)
+    # ravel: a view of a contiguous image; one copy of a strided one (its own dtype, cheap)
+    _int_to_float(image.ravel(order=order), scale, signed, out.ravel(order=order))
+    return out
 
 
 # --- the public conversions -------------------------------------------------------------

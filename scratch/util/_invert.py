@@ -16,7 +16,13 @@ float, signed      ``-image``                ... or in [-1, 1] with ``signed_flo
 
 The result keeps the input dtype; the arithmetic is done in that dtype, so it never
 overflows (``imax - x`` and ``-1 - x`` stay inside the range for every x in the range).
-Elementwise, so plain numpy.
+
+In two's complement both integer rules are one operation, the bitwise NOT ``~x``, which
+flips every bit: an unsigned n-bit maximum is all ones (2^n - 1), and subtracting from all
+ones borrows nothing, so ``imax - x`` flips the bits of x; a signed ``-x`` is ``~x + 1``, so
+``-1 - x`` is ``~x``.  (uint8: 255 - 100 = 0b11111111 - 0b01100100 = 0b10011011 = 155.)
+For bool, ``~`` is logical NOT.  So integers and bool take one ``np.invert``, the cheapest
+elementwise operation numpy has.  Elementwise, so plain numpy.
 
 References
 ----------
@@ -25,7 +31,7 @@ References
 
 import numpy as np
 
-from ._dtype import _dtype_of, dtype_limits
+from ._dtype import _dtype_of
 
 __all__ = ["invert"]
 
@@ -79,13 +85,15 @@ def invert(image, signed_float=False):
     array([1.  , 0.75, 0.  ])
     """
     dtype = _dtype_of(image)
-    if dtype == np.bool_:
-        return ~image
-    if dtype.kind == "u":
-        imax = dtype_limits(image)[1]
-        return np.subtract(imax, image, dtype=dtype)
-    if dtype.kind == "i":
-        return np.subtract(-1, image, dtype=dtype)
+    if dtype.kind in "iu" and not dtype.isnative:
+        # scikit-image subtracts with dtype=image.dtype, which numpy refuses for a byte order
+        raise TypeError(
+            f"`image` has the non-native byte order {dtype.str}; scikit-image's invert "
+            "refuses it too (convert with image.astype(image.dtype.newbyteorder('=')))"
+        )
+    if dtype.kind in "biu":
+        # bool: not; unsigned: imax - x; signed: -1 - x -- each is ~x (module docstring)
+        return np.invert(image)
     # floats (and anything else numpy can negate or subtract from 1)
     if signed_float:
         return -image
