@@ -2,7 +2,9 @@
 
 Shared by the tour and by ``benchmarks/run.py`` so that both time things the same way:
 one first call (which compiles the Numba kernels or loads them from the disk cache, and is
-reported on its own), then repeated calls whose *median* is the time.
+reported on its own), then repeated calls whose *median* is the time.  The tour times scratch
+and the reference in alternating rounds (:func:`measure_pair`), so that a busy spell of the
+machine falls on both.
 """
 
 import importlib
@@ -16,7 +18,7 @@ import numpy as np
 
 from .catalogue import Agreement, Entry
 
-__all__ = ["resolve", "Timing", "measure", "Result", "run_entry", "LoadMonitor"]
+__all__ = ["resolve", "Timing", "measure", "measure_pair", "Result", "run_entry", "LoadMonitor"]
 
 
 def resolve(path):
@@ -131,6 +133,47 @@ class LoadMonitor:
                 "): these are a busy machine's times and ratios, not a quiet one's")
 
 
+def measure_pair(ours, ref, args, kwargs=None, repeat=5, budget=1.0, min_total=0.05, max_rounds=201,
+                 firsts=None):
+    """Time two functions on the same input in alternating rounds: the first call of each,
+    then rounds of one call each, the order turning every round, so that both see the same
+    machine (a busy machine's slow spells fall on both).
+
+    Rounds continue past ``repeat`` until each function has run ``min_total`` seconds (short
+    calls get many rounds: their medians are otherwise a few samples of scheduler noise),
+    and stop once ``budget`` seconds per function are spent or after ``max_rounds``.
+    ``firsts``, ``((seconds, result), (seconds, result))``, are first calls already made.
+
+    Returns
+    -------
+    (Timing, Timing) : ``ours`` and ``ref``; each ``result`` is what its first call returned.
+    """
+    kwargs = dict(kwargs or {})
+    timings = list(firsts or ())
+    if not timings:
+        for func in (ours, ref):
+            timings.append(_first_call(func, args, kwargs))
+    times = ([], [])
+    pair = (ours, ref)
+    repeat = max(int(repeat), 1)
+    for n in range(max_rounds):
+        for k in ((0, 1) if n % 2 == 0 else (1, 0)):
+            t0 = time.perf_counter()
+            pair[k](*args, **kwargs)
+            times[k].append(time.perf_counter() - t0)
+        done = n + 1 >= repeat and min(sum(times[0]), sum(times[1])) >= min_total
+        if done or max(sum(times[0]), sum(times[1])) >= budget and n + 1 >= min(3, repeat):
+            break
+    return tuple(Timing(first, statistics.median(t), len(t), result)
+                 for (first, result), t in zip(timings, times))
+
+
+def _first_call(func, args, kwargs):
+    t0 = time.perf_counter()
+    result = func(*args, **kwargs)
+    return time.perf_counter() - t0, result
+
+
 @dataclass
 class Result:
     """What the tour learned about one entry."""
@@ -215,8 +258,8 @@ def _run_entry(entry, repeat, budget):
     except (ImportError, AttributeError) as exc:
         result.error = f"reference not available: {_short_error(exc)}"
         return result
-    try:
-        result.scratch = measure(ours_fn, args, entry.kwargs, repeat, budget)
+    try:  # one call each first: errors and in-place changes are reported before any timing
+        ours_first = _first_call(ours_fn, args, entry.kwargs)
     except Exception as exc:  # noqa: BLE001
         result.error = f"scratch raised {_short_error(exc)}"
         result.trace = traceback.format_exc()
@@ -225,10 +268,12 @@ def _run_entry(entry, repeat, budget):
         result.error = "scratch modified its input in place"
         return result
     try:
-        result.reference = measure(ref_fn, args, entry.kwargs, repeat, budget)
+        ref_first = _first_call(ref_fn, args, entry.kwargs)
     except Exception as exc:  # noqa: BLE001
         result.error = f"reference raised {_short_error(exc)}"
         return result
+    result.scratch, result.reference = measure_pair(ours_fn, ref_fn, args, entry.kwargs, repeat, budget,
+                                                    firsts=(ours_first, ref_first))
     try:
         result.agreement = entry.compare(result.scratch.result, result.reference.result, args)
     except Exception as exc:  # noqa: BLE001
