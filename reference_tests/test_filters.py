@@ -589,3 +589,35 @@ def test_parallel_magnitude_kernels_equal_serial(dtype):
     # and both are numpy's arithmetic in the same dtype, bit for bit
     expected = np.sqrt(np.random.default_rng(6).random(10_001).astype(dtype) + values * values) / scale
     np.testing.assert_array_equal(acc_parallel, expected)
+
+
+_ROBERTS_CASES = {
+    "1xN": np.random.default_rng(1).random((1, 7)),
+    "Nx1": np.random.default_rng(2).random((7, 1)),
+    "1x1": np.full((1, 1), 0.5),
+    "odd": np.random.default_rng(3).random((33, 17)),
+    "fortran": np.asfortranarray(np.random.default_rng(4).random((20, 31))),
+    "special": np.array([[np.nan, 1.0, np.inf], [-np.inf, 0.0, -0.0], [1e308, -1e308, 5e-324]]),
+    "uint16": np.random.default_rng(5).integers(0, 60000, (9, 8)).astype(np.uint16),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_ROBERTS_CASES))
+def test_roberts_magnitude_pass_gives_the_reference_bits(name):
+    """``roberts`` without a mask is one fused pass (``_edges._roberts_magnitude``)."""
+    image = _ROBERTS_CASES[name]
+    with np.errstate(all="ignore"):
+        mine, theirs = ours.roberts(image), ref.roberts(image)
+    assert mine.dtype == theirs.dtype and mine.shape == theirs.shape
+    np.testing.assert_array_equal(mine, theirs)
+
+
+def test_parallel_roberts_magnitude_equals_serial():
+    from scratch._jit import serial
+    from scratch.filters import _edges
+
+    image = np.random.default_rng(6).random((41, 37))
+    outs = [np.empty_like(image), np.empty_like(image)]
+    _edges._roberts_magnitude(image, outs[0])
+    serial(_edges._roberts_magnitude)(image, outs[1])
+    np.testing.assert_array_equal(outs[0], outs[1])

@@ -733,6 +733,12 @@ def roberts(image, mask=None):
            [0., 1., 0., 0.]])
     """
     _check_2d(image)
+    if mask is None:
+        work = _as_float_image(image)
+        if work.dtype == np.float64 and work.size:  # both diagonals and the root in one pass
+            out = np.empty(work.shape)
+            _roberts_magnitude(np.ascontiguousarray(work), out)
+            return out
     out = np.sqrt(roberts_pos_diag(image, mask) ** 2 + roberts_neg_diag(image, mask) ** 2)
     out /= np.sqrt(2)
     return out
@@ -911,6 +917,29 @@ def _gradient_magnitude_3x3(padded, s0, s1, s2, out):
             g1 = (s0 * above[j + 2] + s1 * middle[j + 2] + s2 * below[j + 2]) - (
                 s0 * above[j] + s1 * middle[j] + s2 * below[j])
             out[i, j] = np.sqrt((g0 * g0 + g1 * g1) / 2.0)
+
+
+@parallel_jit
+def _roberts_magnitude(image, out):
+    """Roberts' edge magnitude in one pass: for the pixel ``(i, j)`` and its 2x2 window
+    (``'reflect'`` past the last row or column repeats it)::
+
+        d+ = image[i+1, j+1] - image[i, j]          the 'pos_diag' convolution
+        d- = image[i+1, j]   - image[i, j+1]        the 'neg_diag' convolution
+        out = sqrt(d+**2 + d-**2) / sqrt(2)
+
+    The same operations as the two convolutions, the squares, the sum, the root and the
+    division of the reference (so the same bits), without its five temporary images.
+    """
+    rows, cols = image.shape
+    scale = np.sqrt(2.0)
+    for i in prange(rows):
+        below = min(i + 1, rows - 1)
+        for j in range(cols):
+            right = min(j + 1, cols - 1)
+            pos = image[below, right] - image[i, j]
+            neg = image[below, j] - image[i, right]
+            out[i, j] = np.sqrt(pos * pos + neg * neg) / scale
 
 
 @parallel_jit
