@@ -598,18 +598,20 @@ _ROBERTS_CASES = {
     "odd": np.random.default_rng(3).random((33, 17)),
     "fortran": np.asfortranarray(np.random.default_rng(4).random((20, 31))),
     "special": np.array([[np.nan, 1.0, np.inf], [-np.inf, 0.0, -0.0], [1e308, -1e308, 5e-324]]),
+    "signed zeros": np.array([[0.0, -0.0, 0.0], [-0.0, -0.0, 0.0], [0.0, 0.0, -0.0]]),
     "uint16": np.random.default_rng(5).integers(0, 60000, (9, 8)).astype(np.uint16),
 }
 
 
+@pytest.mark.parametrize("func", ["roberts", "roberts_pos_diag", "roberts_neg_diag"])
 @pytest.mark.parametrize("name", sorted(_ROBERTS_CASES))
-def test_roberts_magnitude_pass_gives_the_reference_bits(name):
-    """``roberts`` without a mask is one fused pass (``_edges._roberts_magnitude``)."""
+def test_roberts_passes_give_the_reference_bits(name, func):
+    """Without a mask, on float64 work, these are one pass each (``_edges._roberts_*``)."""
     image = _ROBERTS_CASES[name]
     with np.errstate(all="ignore"):
-        mine, theirs = ours.roberts(image), ref.roberts(image)
+        mine, theirs = getattr(ours, func)(image), getattr(ref, func)(image)
     assert mine.dtype == theirs.dtype and mine.shape == theirs.shape
-    np.testing.assert_array_equal(mine, theirs)
+    np.testing.assert_array_equal(mine.view(np.uint64), theirs.view(np.uint64))  # signed zeros too
 
 
 def test_parallel_roberts_magnitude_equals_serial():
@@ -621,3 +623,7 @@ def test_parallel_roberts_magnitude_equals_serial():
     _edges._roberts_magnitude(image, outs[0])
     serial(_edges._roberts_magnitude)(image, outs[1])
     np.testing.assert_array_equal(outs[0], outs[1])
+    for negative in (False, True):
+        _edges._roberts_diagonal(image, negative, outs[0])
+        serial(_edges._roberts_diagonal)(image, negative, outs[1])
+        np.testing.assert_array_equal(outs[0], outs[1])

@@ -746,6 +746,10 @@ def roberts(image, mask=None):
 
 def _roberts(image, weights, mask):
     image = _as_float_image(_check_2d(image))
+    if mask is None and image.dtype == np.float64 and image.size:
+        result = np.empty(image.shape)
+        _roberts_diagonal(np.ascontiguousarray(image), weights is ROBERTS_ND_WEIGHTS, result)
+        return result
     result = convolve(image, weights)  # 2x2: dense; default mode 'reflect'
     return _mask_filter_result(result, mask)
 
@@ -917,6 +921,26 @@ def _gradient_magnitude_3x3(padded, s0, s1, s2, out):
             g1 = (s0 * above[j + 2] + s1 * middle[j + 2] + s2 * below[j + 2]) - (
                 s0 * above[j] + s1 * middle[j] + s2 * below[j])
             out[i, j] = np.sqrt((g0 * g0 + g1 * g1) / 2.0)
+
+
+@parallel_jit
+def _roberts_diagonal(image, negative, out):
+    """One Roberts diagonal, the 2x2 convolution written out (``'reflect'`` past the last row
+    or column repeats it).  As the reference's correlation sums, from 0.0 and over the non-zero
+    taps of the flipped kernel in raster order (so even the sign of a zero is the same)::
+
+        pos_diag = 0.0 + image[i, j]   * -1 + image[i+1, j+1] * 1
+        neg_diag = 0.0 + image[i, j+1] * -1 + image[i+1, j]   * 1
+    """
+    rows, cols = image.shape
+    for i in prange(rows):
+        below = min(i + 1, rows - 1)
+        for j in range(cols):
+            right = min(j + 1, cols - 1)
+            if negative:
+                out[i, j] = (0.0 + image[i, right] * -1.0) + image[below, j] * 1.0
+            else:
+                out[i, j] = (0.0 + image[i, j] * -1.0) + image[below, right] * 1.0
 
 
 @parallel_jit
