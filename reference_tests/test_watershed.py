@@ -473,3 +473,38 @@ def test_key_heap_equal_keys_leave_as_the_value_age_heap():
         size -= 1
     keys = [(int(v) << 8) | int(a) for v, a in zip(values, ages)]
     assert [index for _, index in _key_heap_pops(keys)] == expected
+
+
+def test_key_heap_stand_ins_change_no_pop():
+    """Items above a bound replaced by KEY_HEAP_SENTINEL stand-ins: with pushes and pops
+    interleaved (as in the flood), every key below the bound leaves in the same order and
+    the tied age-0 keys with the same indices, as in the heap of the real items."""
+    from scratch.segmentation._heap import KEY_HEAP_SENTINEL
+
+    rng = np.random.default_rng(3)
+    ops = []  # (key, push?) with tied age-0 keys and unique aged keys, pops in between
+    for age in range(400):
+        ops.append(((int(rng.integers(0, 12)) << 12) | (0 if rng.random() < 0.3 else age + 1), True))
+        if rng.random() < 0.4:
+            ops.append((None, False))
+    bound = 6 << 12  # keys above leave after every key below: stand-ins for them
+
+    def pops(stand_ins):
+        keys, indices = key_heap_new(4)
+        size, out = 0, []
+        for i, (key, push) in enumerate(ops):
+            if push:
+                keys, indices = key_heap_reserve(keys, indices, size, 1)
+                stand_in = stand_ins and key > bound
+                key_heap_push(keys, indices, size, KEY_HEAP_SENTINEL if stand_in else np.uint64(key), i)
+                size += 1
+            elif size and keys[0] <= bound:  # pop only what leaves below the bound
+                key, index = key_heap_pop(keys, indices, size, np.uint64(0xFFF))
+                size -= 1
+                out.append((int(key), int(index)))
+        return out
+
+    expected = pops(False)
+    tied = [k for k, _ in expected if k & 0xFFF == 0]
+    assert len(expected) > 100 and len(set(tied)) < len(tied)  # tied age-0 keys were popped
+    assert pops(True) == expected

@@ -38,7 +38,9 @@ with one payload array (``indices``): the same comparisons with the same outcome
 same layout and the same order between tied items, at half the memory and one integer
 comparison per step.  The pop's bottom-up sift also chooses the smaller child without a
 branch, reading a sentinel key (all bits set) in the freed last slot, so the heap arrays need
-one spare slot.
+one spare slot.  The same sentinel, ``KEY_HEAP_SENTINEL``, may be pushed as a *stand-in* for
+an item that will not be popped while the heap is in use: it compares as larger than every
+key, so every other item moves exactly as it would with the real item there.
 
 Reference: T. H. Cormen et al., *Introduction to Algorithms*, 3rd ed., ch. 6 (Heapsort).
 """
@@ -48,7 +50,7 @@ import numpy as np
 from .._jit import jit
 
 __all__ = ["heap_new", "heap_reserve", "heap_push", "heap_pop", "smaller",
-           "key_heap_new", "key_heap_reserve", "key_heap_push", "key_heap_pop"]
+           "key_heap_new", "key_heap_reserve", "key_heap_push", "key_heap_pop", "KEY_HEAP_SENTINEL"]
 
 
 @jit
@@ -188,7 +190,7 @@ def heap_pop(values, ages, indices, sources, size):
 
 # --- the same heap on packed (rank, age) keys ------------------------------------------------
 
-_SENTINEL = np.uint64(0xFFFFFFFFFFFFFFFF)  # larger than every key
+KEY_HEAP_SENTINEL = _SENTINEL = np.uint64(0xFFFFFFFFFFFFFFFF)  # larger than every key
 
 
 @jit

@@ -54,9 +54,14 @@ marker has left, every key is unique, and the rest of the flood is done with a c
 4. Then a *hierarchical queue* (Meyer 1991): one first-in-first-out list per level.  The
    queue pops the lowest non-empty level; within a level, first in is first out, which is
    the age order.  No push is lower than the level being popped, so the level only rises
-   and each operation costs ``O(1)``.  Phase 3 writes every push down in push order (a
-   push's age is its place there), so phase 4 links what the heap still holds into its
-   lists by one pass in that order, without sorting.
+   and each operation costs ``O(1)``.
+5. A push whose key is larger than the last marker's key leaves only after phase 3, so it
+   goes straight into its level list (pushes come in age order: the list stays in age
+   order).  Its place in the heap is kept by a *stand-in*, a key larger than every key:
+   the heap's layout then differs only in which stand-in sits where, and the keys that do
+   leave in phase 3 move exactly as in the full heap (a comparison with a larger key has the
+   same outcome whether that key is the item or its stand-in; between two of them it only
+   decides which stand-in goes where).  So phase 3 ends with nothing to hand over.
 
 Watershed lines use the same ranks, the same one array and the same two queues
 (``_flood_lines_by_rank``); a pixel is labelled when popped and can be queued several
@@ -82,8 +87,8 @@ from .._jit import PARALLEL_MIN_ITEMS, get_num_threads, jit, parallel_jit, prang
 from ..ndimage import generate_binary_structure
 from ..ndimage import label as _ndi_label
 from ..ndimage._label import label_values
-from ._heap import (heap_new, heap_pop, heap_push, heap_reserve, key_heap_new, key_heap_pop, key_heap_push,
-                    key_heap_reserve)
+from ._heap import (KEY_HEAP_SENTINEL, heap_new, heap_pop, heap_push, heap_reserve, key_heap_new, key_heap_pop,
+                    key_heap_push, key_heap_reserve)
 
 __all__ = ["watershed"]
 
@@ -175,19 +180,20 @@ def _flood_by_rank(state, n_levels, pool, marker_locations, offsets, age_bits):
     mask or labelled already" is one test (``< 0``) on one array, and labelling a pixel writes
     the cache line the test read.
 
-    Every push is written down in ``pool`` (one row per masked pixel, as each pixel is pushed
-    at most once), in push order: an entry is a pixel and the next entry of its level list,
-    ``pool[entry] = (pixel, next)``, side by side so that following a list reads one cache
-    line per entry.  The push's *age* is its entry number + 1 (markers have age 0).
+    The level lists live in ``pool`` (one row per masked pixel, as each pixel is pushed at
+    most once): an entry is a pixel and the next entry of its list, ``pool[entry] = (pixel,
+    next)``, side by side so that following a list reads one cache line per entry.  Push
+    number ``n`` (from 0) has entry ``n`` and *age* ``n + 1`` (markers have age 0).
 
     1. While a marker (age 0, which may tie) is queued, the pops come from the binary heap on
        packed ``rank << age_bits | age`` keys, which orders and ties exactly as ``_flood``'s
-       heap.  An entry keeps its level in place of ``next`` for now; a popped entry is crossed
-       out (``pixel = -1``).
-    2. Then every key is distinct, and a queue with the same order will do: the entries not
-       yet popped are linked, in push (= age) order, into one first-in-first-out list per
-       level, and the flood pops the lowest non-empty level.  Nothing lower than the popped
-       level is ever pushed, so the level only rises, from the level of phase 1's last pop.
+       heap.  A push with a key above the last marker's (it cannot leave before phase 2)
+       goes to its level list at once, and the heap gets a stand-in (``KEY_HEAP_SENTINEL``)
+       in its place: the module docstring, "Speed" 5, tells why that changes no pop.
+    2. Then every key is distinct, and a queue with the same order will do: every item still
+       queued is in the level lists, in age order, and the flood pops the lowest non-empty
+       level.  Nothing lower than the popped level is ever pushed, so the level only rises,
+       from the level of phase 1's last pop.
     """
     n_offsets = offsets.shape[0]
     n_markers = marker_locations.shape[0]
@@ -200,10 +206,13 @@ def _flood_by_rank(state, n_levels, pool, marker_locations, offsets, age_bits):
     # -- phase 1: the exact heap while a marker is queued
     keys, indices = key_heap_new(max(1024, 2 * n_markers))
     size = 0
+    last_marker_key = np.uint64(0)
     for i in range(n_markers):
         index = marker_locations[i]
+        key = np.uint64(state[index]) << shift
+        last_marker_key = max(last_marker_key, key)
         keys, indices = key_heap_reserve(keys, indices, size, 1)
-        key_heap_push(keys, indices, size, np.uint64(state[index]) << shift, index)
+        key_heap_push(keys, indices, size, key, index)
         size += 1
     for i in range(n_markers):
         state[marker_locations[i]] = -2 - i  # labelled by marker pixel i
@@ -212,11 +221,8 @@ def _flood_by_rank(state, n_levels, pool, marker_locations, offsets, age_bits):
     while markers_queued > 0:
         key, index = key_heap_pop(keys, indices, size, age_mask)
         size -= 1
-        age = key & age_mask
-        if age == 0:
+        if key & age_mask == 0:
             markers_queued -= 1
-        else:
-            pool[age - np.uint64(1), 0] = -1  # popped: phase 2 skips this entry
         level = key >> shift
         keys, indices = key_heap_reserve(keys, indices, size, n_offsets)
         label = state[index]  # -2 - marker
@@ -229,17 +235,17 @@ def _flood_by_rank(state, n_levels, pool, marker_locations, offsets, age_bits):
             neighbor_level = np.uint64(neighbor_rank)
             if neighbor_level < level:
                 neighbor_level = level  # no flowing down behind a ridge
-            pool[used, 0] = neighbor
-            pool[used, 1] = neighbor_level  # (its level, until phase 2 links the lists)
+            key = (neighbor_level << shift) | np.uint64(used + 1)
+            if key > last_marker_key:
+                # it leaves after the last marker, in phase 2: straight into its level list,
+                # and a stand-in larger than every key keeps its place in the heap
+                _append(head, tail, pool, used, neighbor_level, neighbor)
+                key = KEY_HEAP_SENTINEL
             used += 1
-            key_heap_push(keys, indices, size, (neighbor_level << shift) | np.uint64(used), neighbor)
+            key_heap_push(keys, indices, size, key, neighbor)
             size += 1
 
-    # -- phase 2: what the heap still holds, linked into the level lists in age order ...
-    for entry in range(used):
-        if pool[entry, 0] >= 0:
-            _append(head, tail, pool, entry, pool[entry, 1], pool[entry, 0])
-    # ... then the lists, from the level of the last pop
+    # -- phase 2: the level lists (the heap holds stand-ins only), from the level of the last pop
     current = np.intp(level)
     while current < n_levels:
         entry = head[current]
@@ -309,9 +315,9 @@ def _flood_lines_by_rank(state, n_levels, n_masked, marker_locations, markers, o
 
     A pixel is labelled when popped and may be queued once per neighbour, so an item names
     its pixel and its marker: ``payload = marker << index_bits | pixel``.  As in
-    :func:`_flood_by_rank`, every push is written down in push order in a pool (which grows
-    when full), the push's age being its entry number + 1, so that phase 2 links what the
-    heap still holds into the level lists by one pass over the pool.
+    :func:`_flood_by_rank`, a push that cannot leave before the last marker goes straight to
+    its level list (a pool of ``(payload, next)`` entries that grows when full) and leaves a
+    stand-in in the heap; push number ``n`` (from 1) has age ``n``.
     """
     n_offsets = offsets.shape[0]
     n_markers = marker_locations.shape[0]
@@ -326,24 +332,25 @@ def _flood_lines_by_rank(state, n_levels, n_masked, marker_locations, markers, o
     # -- phase 1: the exact heap while a marker (age 0, which may tie) is queued
     keys, payloads = key_heap_new(max(1024, 2 * n_markers))
     size = 0
+    last_marker_key = np.uint64(0)
     for i in range(n_markers):
         index = marker_locations[i]
         keys, payloads = key_heap_reserve(keys, payloads, size, 1)
-        key_heap_push(keys, payloads, size, np.uint64(state[index]) << shift, (markers[i] << index_bits) | index)
+        key = np.uint64(state[index]) << shift
+        last_marker_key = max(last_marker_key, key)
+        key_heap_push(keys, payloads, size, key, (markers[i] << index_bits) | index)
         size += 1
     for i in range(n_markers):
         state[marker_locations[i]] = -2 - markers[i]
     markers_queued = n_markers
     level = np.uint64(0)
+    n_pushed = 0
     while markers_queued > 0:
         key, payload = key_heap_pop(keys, payloads, size, age_mask)
         size -= 1
-        age = key & age_mask
-        is_marker = age == 0
+        is_marker = key & age_mask == 0
         if is_marker:
             markers_queued -= 1
-        else:
-            pool[age - np.uint64(1), 0] = -1  # popped: phase 2 skips this entry
         level = key >> shift
         index = payload & pixel_mask
         marker = payload >> index_bits
@@ -358,18 +365,16 @@ def _flood_lines_by_rank(state, n_levels, n_masked, marker_locations, markers, o
             if neighbor_rank < 0:
                 continue  # outside the mask, line, or labelled already
             neighbor_level = max(np.uint64(neighbor_rank), level)
-            pool[used, 0] = (marker << index_bits) | neighbor
-            pool[used, 1] = neighbor_level  # (its level, until phase 2 links the lists)
-            used += 1
-            key_heap_push(keys, payloads, size, (neighbor_level << shift) | np.uint64(used),
-                          (marker << index_bits) | neighbor)
+            n_pushed += 1
+            key = (neighbor_level << shift) | np.uint64(n_pushed)
+            if key > last_marker_key:  # it leaves in phase 2: as in _flood_by_rank
+                _append(head, tail, pool, used, neighbor_level, (marker << index_bits) | neighbor)
+                used += 1
+                key = KEY_HEAP_SENTINEL
+            key_heap_push(keys, payloads, size, key, (marker << index_bits) | neighbor)
             size += 1
 
-    # -- phase 2: what the heap still holds, linked into the level lists in age order ...
-    for entry in range(used):
-        if pool[entry, 0] >= 0:
-            _append(head, tail, pool, entry, pool[entry, 1], pool[entry, 0])
-    # ... then the lists, from the level of the last pop
+    # -- phase 2: the level lists (the heap holds stand-ins only), from the level of the last pop
     current = np.intp(level)
     while current < n_levels:
         entry = head[current]
