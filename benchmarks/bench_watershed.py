@@ -3,16 +3,21 @@
     python benchmarks/bench_watershed.py                 # 2048², 2 and 1 threads, 9 rounds
     python benchmarks/bench_watershed.py --repeat 15     # more rounds
     python benchmarks/bench_watershed.py --quick         # 1024², 5 rounds
-    python benchmarks/bench_watershed.py --scene blobs   # only the many-marker scene
+    python benchmarks/bench_watershed.py --scene noise   # one scene (blobs, noise, nuclei)
 
-Two scenes, both the distance-transform watershed of a mask (image = -distance, markers
+Three scenes, each the distance-transform watershed of a mask (image = -distance, markers
 and mask given, connectivity 1), with and without ``watershed_line``:
 
-* ``blobs`` (many markers): a ``skimage.data.binary_blobs(N, blob_size_fraction=0.009,
-  volume_fraction=0.4, rng=1)`` mask; markers are the labelled peaks of
-  ``peak_local_max(distance, min_distance=3, labels=label(mask))`` (~7,500 at 2048²).
+* ``blobs`` (many markers, all deep): a ``skimage.data.binary_blobs(N, blob_size_fraction=
+  0.009, volume_fraction=0.4, rng=1)`` mask; markers are the labelled peaks of
+  ``peak_local_max(distance, min_distance=3, labels=label(mask))`` (7,495 at 2048²).  The
+  highest marker is at distance 5, so the exact heap floods ~30 % of the mask.
+* ``noise`` (many markers, down to distance 1): smoothed noise (sigma 5) above its 60 %
+  quantile, as the tour's ``bench_mask`` but finer, so the mask has specks and necks; peaks
+  with ``min_distance=4`` (6,918 at 2048², 76 of them tied at distance 1).  The exact heap
+  floods ~85 % of the mask: the hard case.
 * ``nuclei`` (few markers): the tour's nuclei scene as ``benchmarks/run.py`` builds it at
-  N² (``scratch/_tour/basins.py``: ``bench_nuclei`` + ``watershed_args``).
+  N² (``scratch/_tour/basins.py``: ``bench_nuclei`` + ``watershed_args``; 1,655 markers).
 
 Agreement (labels exactly equal, dtype included) is checked on every scene before timing.
 Times: each round calls scratch on 2 threads, scratch on 1 thread and skimage one after the
