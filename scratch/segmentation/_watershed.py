@@ -83,7 +83,7 @@ F. Meyer, "Un algorithme optimal de ligne de partage des eaux", 8e congres AFCET
 
 import numpy as np
 
-from .._jit import PARALLEL_MIN_ITEMS, get_num_threads, jit, parallel_jit, prange
+from .._jit import jit, parallel_jit, prange, threads_for
 from ..ndimage import generate_binary_structure
 from ..ndimage import label as _ndi_label
 from ..ndimage._label import label_values
@@ -468,7 +468,7 @@ def _distinct_levels(image, mask, capacity):
     ``(levels, status)``: status 0 done, 1 a value is NaN, 2 more than ``capacity`` distinct
     values (the caller sorts instead).
     """
-    n_chunks = max(1, min(get_num_threads(), image.shape[0])) if image.size >= PARALLEL_MIN_ITEMS else 1
+    n_chunks = max(1, min(threads_for(image.size), image.shape[0]))
     n_slots = 16
     while n_slots < 2 * capacity:
         n_slots *= 2
