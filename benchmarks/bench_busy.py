@@ -5,8 +5,8 @@ and against the reference, calls interleaved in one process (issue 12).
     python benchmarks/bench_busy.py --load 0 --only threshold_otsu sobel
 
 For every catalogue entry, on its tour input: a first call of each, then ``--rounds`` rounds
-of (scratch with ``threads_for`` choosing, scratch fixed to 1 thread, the reference), the
-order turning from round to round; the
+of (reference, scratch with ``threads_for`` choosing, reference, scratch fixed to 1 thread),
+the two scratch variants swapping places every round; the
 medians, ``ratio = auto / reference`` and ``auto / 1 thread``.  The bars of issue 12: with as
 many busy processes as cores, every ratio <= 1.0 and every ``auto / 1 thread`` <= 1.5.
 """
@@ -43,15 +43,15 @@ def bench(entries, rounds):
         ours(*args, **e.kwargs)
         ref(*args, **e.kwargs)
         times = {"auto": [], "one": [], "reference": []}
-        calls = {"auto": (ours, None), "one": (ours, 1), "reference": (ref, None)}
-        order = list(times)
         for i in range(rounds):
-            # the order turns every round: on a busy machine a call made right after a long
-            # one is the likelier to be preempted (its process has used up its share)
-            for name in order[i % 3:] + order[:i % 3]:
-                fn, threads = calls[name]
+            # each scratch call follows a reference call, as in the tour's alternating rounds:
+            # on a busy machine a call made right after a long one is the likelier to be
+            # preempted (its process has used up its share), so both variants get that turn
+            for name, threads in (("auto", None), ("one", 1))[::1 if i % 2 == 0 else -1]:
+                _jit.set_num_threads(None)
+                times["reference"].append(time_call(ref, args, e.kwargs))
                 _jit.set_num_threads(threads)
-                times[name].append(time_call(fn, args, e.kwargs))
+                times[name].append(time_call(ours, args, e.kwargs))
         _jit.set_num_threads(None)
         auto, one, reference = times["auto"], times["one"], times["reference"]
         row = {"name": e.name, "auto_s": statistics.median(auto), "one_thread_s": statistics.median(one),

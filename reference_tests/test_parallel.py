@@ -117,12 +117,21 @@ class TestThreadsFor:
         assert J.threads_for(10**9) == 4
 
     def test_busy_machine(self, dispatch, monkeypatch):
-        monkeypatch.setattr(J, "_runnable_threads", lambda: 1 + 4)  # four others, one of them ours
-        monkeypatch.setattr(J, "_own_running_threads", lambda: 2)
+        monkeypatch.setattr(J, "_runnable_threads", lambda: 1 + 3)  # three others
         assert J.threads_for(10**9) == 1  # 4 cores - 3 others
         dispatch.read_at = -1.0
         monkeypatch.setattr(J, "_runnable_threads", lambda: 1 + 9)
         assert J.threads_for(10**9) == 1  # never 0
+        dispatch.read_at = -1.0
+        monkeypatch.setattr(J, "_runnable_threads", lambda: 1 + 2)
+        assert J.threads_for(10**9) == 2
+
+    def test_spinning_workers_after_a_region_are_ours(self, dispatch, monkeypatch):
+        monkeypatch.setattr(J, "_runnable_threads", lambda: 4)  # this thread + 3 workers still spinning
+        dispatch.region_end, dispatch.region_threads = J.time.monotonic(), 4
+        assert J.threads_for(10**9) == 4
+        dispatch.read_at, dispatch.region_end = -1.0, -1.0  # long ago: then they are others
+        assert J.threads_for(10**9) == 1
 
     def test_load_is_not_reread_within_the_interval(self, dispatch, monkeypatch):
         calls = []
@@ -139,7 +148,6 @@ class TestThreadsFor:
 
     def test_fixed_count_ignores_the_load(self, dispatch, monkeypatch):
         monkeypatch.setattr(J, "_runnable_threads", lambda: 100)
-        monkeypatch.setattr(J, "_own_running_threads", lambda: 1)
         assert J.threads_for(10**9) == 1
         dispatch.fixed = True
         assert J.threads_for(10**9) == 4
@@ -147,7 +155,6 @@ class TestThreadsFor:
 
     def test_load_awareness_switch(self, dispatch, monkeypatch):
         monkeypatch.setattr(J, "_runnable_threads", lambda: 100)
-        monkeypatch.setattr(J, "_own_running_threads", lambda: 1)
         monkeypatch.setattr(J, "LOAD_AWARE", False)
         assert J.threads_for(10**9) == 4
 

@@ -68,9 +68,9 @@ twin or the threaded kernel and how many threads:
    pixels).  Waking a thread costs tens of microseconds on an idle machine, more than a small
    image takes.
 2. **the machine**: no more threads than idle cores.  Linux tells how many threads are
-   runnable right now (the 4th field of ``/proc/loadavg``); our own running threads (a TBB
-   worker still spinning after the last region, say) are not "others".  Read at most every
-   :data:`LOAD_INTERVAL` seconds (5 µs a read).  With as many busy processes as cores, calls
+   runnable right now (the 4th field of ``/proc/loadavg``); our own (this thread, the other
+   Python threads in scratch, a TBB worker still spinning after the last region) are not
+   "others".  Read at most every :data:`LOAD_INTERVAL` seconds (6 µs a read).  With as many busy processes as cores, calls
    run the serial twin: the loaded "1 thread" row above, which beats every layer.
 3. **the process**: a call made while other Python threads are inside scratch kernels (a
    ``ThreadPoolExecutor``, dask's threaded scheduler, a web server) counts them as busy
@@ -208,6 +208,8 @@ class _State:
         self.forced = None  # tests: every call on this many threads (see force_threads)
         self.idle = None  # idle cores at the last reading
         self.read_at = -1.0  # time.monotonic() of that reading
+        self.region_end = -1.0  # time.monotonic() when the last parallel region ended
+        self.region_threads = 1  # and on how many threads it ran
 
 
 _state = _State()
@@ -234,7 +236,8 @@ def _runnable_threads():
 
 
 def _own_running_threads():
-    """Threads of this process that are running or runnable now (state 'R')."""
+    """Threads of this process that are running or runnable now (state 'R'): 12-50 µs a read,
+    too slow for every call; the tour's load monitor uses it."""
     count = 0
     try:
         tasks = os.listdir("/proc/self/task")
@@ -256,20 +259,30 @@ def _own_running_threads():
 
 
 def _idle_cores(cores):
-    """Cores that nobody else wants now (rule 2), re-read at most every LOAD_INTERVAL."""
+    """Cores that nobody else wants now (rule 2), re-read at most every LOAD_INTERVAL.
+
+    Runnable threads that are ours are not "others": this thread, the Python threads inside
+    scratch kernels, and for a few milliseconds after a parallel region its workers, which
+    spin before they sleep (right after a region /proc/loadavg counts them running).
+    """
     now = time.monotonic()
     if now - _state.read_at < LOAD_INTERVAL and _state.idle is not None:
         return _state.idle
     runnable = _runnable_threads()
     if runnable is None:
         idle = cores
-    elif runnable <= 1:  # only this thread: the common, quiet case costs one read
-        idle = cores
     else:
-        others = max(0, runnable - _own_running_threads())
-        idle = max(0, cores - others)
+        ours = 1 + _state.active
+        if now - _state.region_end < _WORKER_SPIN:
+            ours += _state.region_threads - 1
+        idle = max(0, cores - max(0, runnable - ours))
     _state.idle, _state.read_at = idle, now
     return idle
+
+
+#: Seconds a threading layer's workers keep spinning after a region (measured here: tbb's
+#: workers still ran right after a call and slept 2 ms later).
+_WORKER_SPIN = 0.005
 
 
 def threads_for(n_items):
@@ -342,13 +355,16 @@ def _run(kernel, threads, args):
         if threads <= 1:
             return kernel.serial(*args)
         before = numba.get_num_threads()
-        if before == threads:
-            return kernel.parallel(*args)
-        numba.set_num_threads(threads)
         try:
-            return kernel.parallel(*args)
+            if before == threads:
+                return kernel.parallel(*args)
+            numba.set_num_threads(threads)
+            try:
+                return kernel.parallel(*args)
+            finally:
+                numba.set_num_threads(before)
         finally:
-            numba.set_num_threads(before)
+            _state.region_end, _state.region_threads = time.monotonic(), threads
     finally:
         with _state.lock:
             _state.active -= 1
