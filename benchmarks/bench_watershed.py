@@ -32,20 +32,27 @@ import time
 import numpy as np
 
 
-def blobs_scene(size):
-    """``(image, markers, mask)`` of the many-marker scene and a description."""
+def distance_watershed_args(mask, min_distance):
+    """``(-distance, markers, mask)``: the distance-transform watershed of ``mask`` seeded by
+    the labelled ``peak_local_max`` peaks of its distance transform."""
     from scipy import ndimage as ndi
-    from skimage.data import binary_blobs
     from skimage.feature import peak_local_max
     from skimage.measure import label
 
-    mask = binary_blobs(size, blob_size_fraction=0.009 * 2048 / size, volume_fraction=0.4, rng=1)
     distance = ndi.distance_transform_edt(mask)
-    peaks = peak_local_max(distance, min_distance=3, labels=label(mask))
+    peaks = peak_local_max(distance, min_distance=min_distance, labels=label(mask))
     is_peak = np.zeros(mask.shape, bool)
     is_peak[tuple(peaks.T)] = True
-    markers = ndi.label(is_peak)[0]
-    return (-distance, markers, mask), f"binary_blobs, {markers.max()} markers"
+    return -distance, ndi.label(is_peak)[0], mask
+
+
+def blobs_scene(size):
+    """``(image, markers, mask)`` of the many-marker scene and a description."""
+    from skimage.data import binary_blobs
+
+    mask = binary_blobs(size, blob_size_fraction=0.009 * 2048 / size, volume_fraction=0.4, rng=1)
+    args = distance_watershed_args(mask, min_distance=3)
+    return args, f"binary_blobs, {args[1].max()} markers"
 
 
 def nuclei_scene(size):
@@ -61,17 +68,10 @@ def noise_scene(size):
     """``(image, markers, mask)`` of the many-marker scene with specks: smoothed noise (sigma 5)
     above its 60 % quantile (as the tour's ``bench_mask``, finer); markers as in ``blobs``."""
     from scipy import ndimage as ndi
-    from skimage.feature import peak_local_max
-    from skimage.measure import label
 
     field = ndi.gaussian_filter(np.random.default_rng(size).random((size, size)), 5.0 * size / 2048)
-    mask = field > np.quantile(field, 0.6)
-    distance = ndi.distance_transform_edt(mask)
-    peaks = peak_local_max(distance, min_distance=4, labels=label(mask))
-    is_peak = np.zeros(mask.shape, bool)
-    is_peak[tuple(peaks.T)] = True
-    markers = ndi.label(is_peak)[0]
-    return (-distance, markers, mask), f"smoothed noise, {markers.max()} markers"
+    args = distance_watershed_args(field > np.quantile(field, 0.6), min_distance=4)
+    return args, f"smoothed noise, {args[1].max()} markers"
 
 
 SCENES = {"blobs": blobs_scene, "noise": noise_scene, "nuclei": nuclei_scene}
