@@ -744,11 +744,12 @@ def roberts(image, mask=None):
     return out
 
 
-def _roberts(image, weights, mask):
+def _roberts(image, weights, mask, negative):
+    """One diagonal: ``weights`` is its kernel, ``negative`` says which one it is."""
     image = _as_float_image(_check_2d(image))
     if mask is None and image.dtype == np.float64 and image.size:
         result = np.empty(image.shape)
-        _roberts_diagonal(np.ascontiguousarray(image), weights is ROBERTS_ND_WEIGHTS, result)
+        _roberts_diagonal(np.ascontiguousarray(image), negative, result)
         return result
     result = convolve(image, weights)  # 2x2: dense; default mode 'reflect'
     return _mask_filter_result(result, mask)
@@ -787,7 +788,7 @@ def roberts_pos_diag(image, mask=None):
            [0., 0., 1.],
            [0., 1., 0.]])
     """
-    return _roberts(image, ROBERTS_PD_WEIGHTS, mask)
+    return _roberts(image, ROBERTS_PD_WEIGHTS, mask, negative=False)
 
 
 def roberts_neg_diag(image, mask=None):
@@ -823,7 +824,7 @@ def roberts_neg_diag(image, mask=None):
            [-1.,  0.,  1.],
            [ 0., -1.,  0.]])
     """
-    return _roberts(image, ROBERTS_ND_WEIGHTS, mask)
+    return _roberts(image, ROBERTS_ND_WEIGHTS, mask, negative=True)
 
 
 # --- Laplace --------------------------------------------------------------------------------

@@ -105,6 +105,8 @@ def _count_runs(mask, top, left, border, target, run_lengths):
     as ``run_lengths`` has room for behind)."""
     n_rows, n_cols = run_lengths.shape
     height, width = mask.shape
+    # The constant border is read in place rather than through ndimage's ``pad``: a padded
+    # copy of the mask cost as much as this whole pass (0.1 ms of 0.3 at 256²).
     for y in prange(n_rows):
         i = y - top
         inside_row = 0 <= i < height
