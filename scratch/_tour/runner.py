@@ -8,6 +8,7 @@ machine falls on both.
 """
 
 import importlib
+import os
 import statistics
 import time
 import traceback
@@ -69,9 +70,7 @@ def measure(func, args, kwargs=None, repeat=5, budget=1.0, min_runs=3):
     Timing
     """
     kwargs = dict(kwargs or {})
-    t0 = time.perf_counter()
-    result = func(*args, **kwargs)
-    first = time.perf_counter() - t0
+    first, result = _first_call(func, args, kwargs)
     times = []
     repeat = max(int(repeat), 1)
     while len(times) < repeat:
@@ -87,8 +86,8 @@ class LoadMonitor:
     """Watches whether the machine was busy while things were timed.
 
     ``sample()`` (called before and after each measurement) counts the threads of *other*
-    processes that want a core right now (Linux: ``/proc/loadavg`` less this process's running
-    threads, as :mod:`scratch._jit` reads them).  :meth:`warning` is one line when, on average,
+    processes that want a core right now (Linux: the runnable threads of ``/proc/loadavg``
+    less this process's running ones, read from ``/proc/self/task``).  :meth:`warning` is one line when, on average,
     at least one other thread was running or the 1-minute load average exceeded the cores,
     else None: the ratios of a busy machine are not the ratios of a quiet one.
     """
@@ -113,8 +112,6 @@ class LoadMonitor:
     @staticmethod
     def load_average():
         try:
-            import os
-
             return os.getloadavg()[0]
         except (AttributeError, OSError):
             return None
@@ -153,7 +150,7 @@ def measure_pair(ours, ref, args, kwargs=None, repeat=5, budget=1.0, min_total=0
     if not timings:
         for func in (ours, ref):
             timings.append(_first_call(func, args, kwargs))
-    times = ([], [])
+    times, totals = ([], []), [0.0, 0.0]
     pair = (ours, ref)
     repeat = max(int(repeat), 1)
     for n in range(max_rounds):
@@ -161,8 +158,10 @@ def measure_pair(ours, ref, args, kwargs=None, repeat=5, budget=1.0, min_total=0
             t0 = time.perf_counter()
             pair[k](*args, **kwargs)
             times[k].append(time.perf_counter() - t0)
-        done = n + 1 >= repeat and min(sum(times[0]), sum(times[1])) >= min_total
-        if done or max(sum(times[0]), sum(times[1])) >= budget and n + 1 >= min(3, repeat):
+            totals[k] += times[k][-1]
+        enough = n + 1 >= repeat and min(totals) >= min_total
+        over_budget = max(totals) >= budget and n + 1 >= min(3, repeat)
+        if enough or over_budget:
             break
     return tuple(Timing(first, statistics.median(t), len(t), result)
                  for (first, result), t in zip(timings, times))
