@@ -150,6 +150,21 @@ def subprocess_env(**extra):
 # --- speed ---------------------------------------------------------------------------------------
 
 
+def _warm_up(func, args, kwargs, budget, calls=3):
+    """A few untimed calls before the first measured thread setting: here the first threaded
+    calls of a process on 2048² arrays took 45-60 ms against 2-5 ms later (tbb; not on one
+    thread), which went to whichever setting came first."""
+    set_threads("auto")
+    started = time.perf_counter()
+    for _ in range(calls):
+        try:
+            func(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - reported by the measurement itself
+            return
+        if time.perf_counter() - started > budget / 2:
+            return
+
+
 def bench_speed(entries, sizes, dtypes, threads, repeat, budget, progress):
     """Time every (entry, size, dtype, threads); returns a list of row dicts."""
     rows = []
@@ -183,6 +198,7 @@ def bench_speed(entries, sizes, dtypes, threads, repeat, budget, progress):
             ref = None
             base["reference_error"] = f"{type(exc).__name__}: {exc}"
         agreement = None
+        _warm_up(ours_fn, args, e.kwargs, budget)
         for n in threads:
             set_threads(n)
             row = {**base, "threads": n}
