@@ -150,10 +150,12 @@ def subprocess_env(**extra):
 # --- speed ---------------------------------------------------------------------------------------
 
 
-def _warm_up(func, args, kwargs, budget, calls=3):
-    """A few untimed calls before the first measured thread setting: here the first threaded
-    calls of a process on 2048² arrays took 45-60 ms against 2-5 ms later (tbb; not on one
-    thread), which went to whichever setting came first."""
+def _warm_up(func, args, kwargs, budget, seconds=1.0, calls=50):
+    """Untimed calls for ``seconds`` (at most ``calls``, at most half the budget) before the
+    first measured thread setting.  In some fresh processes here the first 5-10 threaded calls
+    on 2048² arrays took ~40 ms against 2-5 ms later (tbb: 13 of 75 calls in five processes;
+    omp: 2 of 75; one thread: none; cause not found), and were charged to whichever setting
+    came first.  This removes most, not all, of it."""
     set_threads("auto")
     started = time.perf_counter()
     for _ in range(calls):
@@ -161,7 +163,7 @@ def _warm_up(func, args, kwargs, budget, calls=3):
             func(*args, **kwargs)
         except Exception:  # noqa: BLE001 - reported by the measurement itself
             return
-        if time.perf_counter() - started > budget / 2:
+        if time.perf_counter() - started > min(seconds, budget / 2):
             return
 
 
