@@ -525,3 +525,124 @@ def test_parallel_run_length_kernels_equal_serial():
     _binary._all_runs_fit(runs[0], row, start, length, True, outs[0])
     serial(_binary._all_runs_fit)(runs[0], row, start, length, True, outs[1])
     np.testing.assert_array_equal(outs[0], outs[1])
+
+
+# --- NaN: SciPy's comparison order (issue #15) ------------------------------------------------
+def _nan_image(placement, dtype=np.float64):
+    image = np.arange(11 * 13, dtype=dtype).reshape(11, 13) % 17
+    where = {
+        "centre": (5, 6), "corner": (0, 0), "last-corner": (10, 12), "edge": (0, 6), "left-edge": (5, 0),
+    }
+    if placement in where:
+        image[where[placement]] = np.nan
+    elif placement == "pair":
+        image[5, 6] = image[5, 7] = np.nan
+    elif placement == "row":
+        image[4] = np.nan
+    elif placement == "scattered":
+        image[np.random.default_rng(7).random(image.shape) < 0.2] = np.nan
+    elif placement == "mostly":
+        image[np.random.default_rng(8).random(image.shape) < 0.8] = np.nan
+    elif placement == "all":
+        image[:] = np.nan
+    return image
+
+
+NAN_PLACEMENTS = ["centre", "corner", "last-corner", "edge", "left-edge", "pair", "row", "scattered", "mostly", "all"]
+
+
+def test_nan_stays_where_scipy_keeps_it_issue_example():
+    """Issue #15: one NaN spread over the footprint; SciPy's comparisons skip it (row 2)."""
+    image = np.arange(25.0).reshape(5, 5)
+    image[2, 2] = np.nan
+    for func in GREY:
+        ref = getattr(skm, func)(image)
+        np.testing.assert_array_equal(getattr(sm, func)(image), ref)
+    np.testing.assert_array_equal(sm.erosion(image)[2], skm.erosion(image)[2])
+
+
+@pytest.mark.parametrize("fp", list(FOOTPRINTS), ids=list(FOOTPRINTS))
+@pytest.mark.parametrize("placement", NAN_PLACEMENTS)
+def test_nan_placements_every_footprint_and_mode(placement, fp):
+    """Exactly the reference's array, NaN positions included, for every grey operation and mode."""
+    image = _nan_image(placement)
+    for mode in GREY_MODES:
+        for func in GREY:
+            ours = getattr(sm, func)(image, FOOTPRINTS[fp], mode=mode, cval=3.0)
+            ref = getattr(skm, func)(image, FOOTPRINTS[fp], mode=mode, cval=3.0)
+            assert ours.dtype == ref.dtype
+            np.testing.assert_array_equal(ours, ref, err_msg=f"{func} mode={mode}")
+
+
+@pytest.mark.parametrize("fp", list(FOOTPRINTS), ids=list(FOOTPRINTS))
+@pytest.mark.parametrize("placement", ["none", "centre", "edge", "scattered"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_nan_cval_in_constant_mode(dtype, placement, fp):
+    """mode='constant', cval=nan: the border is NaN, treated by the same comparisons."""
+    image = _nan_image(placement, dtype)
+    for func in GREY:
+        ours = getattr(sm, func)(image, FOOTPRINTS[fp], mode="constant", cval=np.nan)
+        ref = getattr(skm, func)(image, FOOTPRINTS[fp], mode="constant", cval=np.nan)
+        assert ours.dtype == ref.dtype
+        np.testing.assert_array_equal(ours, ref, err_msg=func)
+
+
+@pytest.mark.parametrize("func", GREY)
+def test_nan_in_volumes_and_lines(func, rng):
+    for shape, fp in (((6, 7, 8), skm.ball(1)), ((6, 7, 8), np.ones((3, 1, 5), bool)), ((1, 17), np.ones((1, 5), bool)),
+                      ((17,), np.ones(3, bool)), ((17,), np.array([1, 0, 1], bool))):
+        image = rng.integers(0, 9, shape).astype(np.float32)
+        image[rng.random(shape) < 0.15] = np.nan
+        for mode in ("reflect", "constant", "wrap"):
+            np.testing.assert_array_equal(getattr(sm, func)(image, fp, mode=mode, cval=np.nan),
+                                          getattr(skm, func)(image, fp, mode=mode, cval=np.nan))
+
+
+@given(image_and_footprint(), st.sampled_from(GREY_MODES), st.sampled_from(GREY),
+       st.floats(0.0, 1.0), st.sampled_from([0.0, np.nan, np.inf]))
+def test_grey_morphology_with_nan_agrees_on_any_input(case, mode, func, fraction, cval):
+    image, footprint = case
+    image = image.astype(np.float32 if image.dtype == np.float32 else np.float64)
+    image[np.random.default_rng(image.size).random(image.shape) < fraction] = np.nan
+    ours = getattr(sm, func)(image, footprint, mode=mode, cval=cval)
+    np.testing.assert_array_equal(ours, getattr(skm, func)(image, footprint, mode=mode, cval=cval))
+
+
+def test_nan_kernels_parallel_equal_serial(rng):
+    from scratch.morphology import _flat_nan
+
+    image = rng.integers(0, 50, (120, 9, 70)).astype(np.float64)
+    image[rng.random(image.shape) < 0.1] = np.nan
+    index_map = extend_indices(9, 2, 2, "constant")
+    outs = [np.empty_like(image) for _ in range(2)]
+    for minimum in (True, False):
+        _flat_nan._harter_pass(image, index_map, np.nan, 5, minimum, outs[0])
+        serial(_flat_nan._harter_pass)(image, index_map, np.nan, 5, minimum, outs[1])
+        np.testing.assert_array_equal(outs[0], outs[1])
+        padded = pad(image, [1, 1, 1], [1, 1, 1], "reflect", 0.0)
+        strides = np.array([11 * 72, 72, 1], np.int64)
+        offsets = np.array([1 * 11 * 72 + 0 * 72 + 1, 0, 2 * 11 * 72 + 2 * 72 + 2], np.int64)
+        flat = [np.empty(image.size) for _ in range(2)]
+        shape = np.array(image.shape, np.int64)
+        _flat_nan._first_wins(padded.reshape(-1), offsets, shape, strides, minimum, flat[0])
+        serial(_flat_nan._first_wins)(padded.reshape(-1), offsets, shape, strides, minimum, flat[1])
+        np.testing.assert_array_equal(flat[0], flat[1])
+
+
+# --- byte order (issue #15) ------------------------------------------------------------------
+@pytest.mark.parametrize("dtype", [">f8", ">f4", ">i4", ">u2", ">i8"])
+@pytest.mark.parametrize("fp", ["default", "disk2", "rect3x5", "seq-disk3"])
+@pytest.mark.parametrize("func", GREY)
+def test_big_endian_input(func, fp, dtype):
+    """Big-endian images (FITS, many TIFFs): the reference's values, in its (big-endian) dtype."""
+    image = camera_crop()[:20, :25].astype(dtype)
+    before = image.copy()
+    ours = getattr(sm, func)(image, FOOTPRINTS[fp])
+    ref = getattr(skm, func)(image, FOOTPRINTS[fp])
+    assert ours.dtype.str == ref.dtype.str
+    np.testing.assert_array_equal(ours, ref)
+    np.testing.assert_array_equal(image, before)
+    if func in ("erosion", "dilation", "opening", "closing"):
+        out = np.empty_like(image)
+        assert getattr(sm, func)(image, FOOTPRINTS[fp], out=out) is out
+        np.testing.assert_array_equal(out, ref)

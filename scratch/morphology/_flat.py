@@ -34,6 +34,9 @@ comparisons per pixel.  The same holds in n-D, with "rows" along the last axis a
 offset along the others.  Each task works on a band of rows (planes in 3-D), so its ``R_L``
 stay in the cache.
 
+**NaN.**  With NaN the minimum depends on the order of the comparisons; float images that
+hold one (or a 'constant' border of NaN) go to ``_flat_nan.py``, which follows SciPy's.
+
 **Borders.**  The image is extended by the boundary-mode engine of ``scratch.ndimage``
 (``reflect``, ``mirror``, ``nearest``, ``wrap``, ``constant``): the separable passes read
 through its index map, the run decomposition reads a padded copy.  Everything runs in the
@@ -54,6 +57,7 @@ import numpy as np
 
 from .._jit import jit, parallel_jit, prange
 from ..ndimage._boundary import canonical_mode, extend_indices, pad
+from ._flat_nan import flat_filter_scipy_order, needs_scipy_order
 
 __all__ = ["flat_filter", "c_cast"]
 
@@ -359,12 +363,16 @@ def flat_filter(image, footprint, minimum, mode="reflect", cval=0, exact_cval=Fa
     mode = canonical_mode(mode)
     dtype = image.dtype
     work = np.ascontiguousarray(image)
+    if not work.dtype.isnative:  # big-endian input ('>f8' from FITS / TIFF): kernels take native order
+        work = work.astype(work.dtype.newbyteorder("="))
     is_bool = work.dtype == np.bool_
     if is_bool:
         work = work.view(np.uint8)
     footprint = np.asarray(footprint, dtype=bool)
     if work.size == 0:
         return np.empty(image.shape, dtype=dtype)
+    if needs_scipy_order(work, mode, cval, exact_cval):  # NaN: the answer depends on the order
+        return flat_filter_scipy_order(work, footprint, minimum, mode, cval)
 
     def prepare(value):  # a constant in the working dtype
         return work.dtype.type(value)
