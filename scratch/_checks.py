@@ -13,6 +13,7 @@ import numpy as np
 
 __all__ = [
     "describe",
+    "native_byte_order",
     "as_array",
     "check_numeric",
     "check_ndim",
@@ -32,12 +33,26 @@ def describe(a):
     return f"array of shape {a.shape} and dtype {a.dtype}"
 
 
+def native_byte_order(a):
+    """``a`` in the machine's byte order: ``a`` itself if it is already, else a converted copy.
+
+    Big-endian arrays (``'>f8'``, ``'>i4'``: FITS files, many TIFFs) are what the references
+    accept and return native-order results for; Numba compiles only native-order arrays (a
+    byte-swapped one is a TypingError) and NumPy ufuncs called with ``dtype=`` refuse one.
+    So every public wrapper brings its arrays here first.  The input is never modified.
+    """
+    if a.dtype.isnative:
+        return a
+    return a.astype(a.dtype.newbyteorder("="))
+
+
 def as_array(value, name):
-    """``np.asarray(value)``, refusing objects and strings with a TypeError naming ``name``."""
+    """``np.asarray(value)`` in native byte order, refusing objects and strings with a
+    TypeError naming ``name``."""
     a = np.asarray(value)
     if a.dtype.kind in "OSUV":
         raise TypeError(f"`{name}` must be a numeric array, got {describe(a)}")
-    return a
+    return native_byte_order(a)
 
 
 def check_numeric(a, name, kinds="buif", error=TypeError):

@@ -49,7 +49,7 @@ import warnings
 
 import numpy as np
 
-from .._checks import as_array
+from .._checks import as_array, native_byte_order
 from .._jit import jit, parallel_jit, prange
 from ..util import dtype_limits
 
@@ -208,7 +208,7 @@ def _flat(image):
     """
     if np.asarray(image).dtype.kind == "c":
         raise ValueError("complex valued input is not supported")
-    flat = np.ascontiguousarray(image).reshape(-1)
+    flat = native_byte_order(np.ascontiguousarray(image)).reshape(-1)
     if flat.dtype == np.bool_:
         flat = flat.view(np.uint8)
     return flat
@@ -367,7 +367,7 @@ def threshold_histogram(image, nbins):
     without counting, as the reference does; binning it could raise where the reference
     does not (an infinite value, or too many bins for the float16 range ``[x - 0.5, x + 0.5]``).
     """
-    image = np.asarray(image)
+    image = native_byte_order(np.asarray(image))
     if image.dtype.kind in "iu" or image.dtype == np.bool_:
         counts, centers = _histogram_flat(image, nbins, "image")
         constant = centers.size == 1 if image.dtype.kind in "iu" else np.count_nonzero(counts) == 1

@@ -33,8 +33,11 @@ Reference: scikit-image ``skimage/feature/peak.py`` and ``skimage/_shared/coord.
 """
 
 
+import operator
+
 import numpy as np
 
+from .._checks import native_byte_order
 from .._jit import jit
 from ..morphology import dilation
 
@@ -478,6 +481,17 @@ def _peaks_all_labels(image, labels, excluded, footprint, threshold, num_peaks_p
 
 # --- the public function ------------------------------------------------------------------------
 
+def _check_num_peaks(value, name):
+    """``np.inf`` (no limit) or an integer: the reference slices ``coords[:num_peaks]``, a
+    TypeError for any other number (there only once more candidates than that are found)."""
+    if isinstance(value, (float, np.floating)) and value == np.inf:
+        return value
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError(f"`{name}` must be an integer or np.inf, got {value!r}") from None
+
+
 def peak_local_max(image, min_distance=1, threshold_abs=None, threshold_rel=None, exclude_border=True,
                    num_peaks=np.inf, footprint=None, labels=None, num_peaks_per_label=np.inf, p_norm=np.inf):
     """Find peaks in an image as coordinate list.
@@ -538,7 +552,9 @@ def peak_local_max(image, min_distance=1, threshold_abs=None, threshold_rel=None
     >>> peak_local_max(img, min_distance=2)
     array([[3, 2]])
     """
-    image = np.asarray(image)
+    image = native_byte_order(np.asarray(image))
+    num_peaks = _check_num_peaks(num_peaks, "num_peaks")
+    num_peaks_per_label = _check_num_peaks(num_peaks_per_label, "num_peaks_per_label")
     if (footprint is None or np.asarray(footprint).size == 1) and min_distance < 1:
         import warnings
 
@@ -556,6 +572,13 @@ def peak_local_max(image, min_distance=1, threshold_abs=None, threshold_rel=None
         footprint = np.ones((2 * min_distance + 1,) * image.ndim, dtype=bool)
     else:
         footprint = np.asarray(footprint)
+    if footprint.size > 1 and image.size > 1 and footprint.ndim != image.ndim:
+        # (the reference's maximum filter raises this RuntimeError; a 1-element footprint
+        # never reaches it)
+        raise RuntimeError(
+            f"`footprint` must have as many dimensions as `image`: got a {footprint.ndim}-D "
+            f"footprint of shape {footprint.shape} for a {image.ndim}-D image"
+        )
 
     if labels is None:
         if _fast_path(image, footprint):
@@ -565,7 +588,15 @@ def peak_local_max(image, min_distance=1, threshold_abs=None, threshold_rel=None
         mask = _exclude_border(mask, border_width)
         return _high_intensity_peaks(image, mask, num_peaks, min_distance, p_norm)
 
-    labels = np.asarray(labels)
+    labels = native_byte_order(np.asarray(labels))
+    if labels.shape != image.shape:
+        # (the reference does not check: it searches the regions of `labels` in whatever
+        # part of `image` they index, or fails with an IndexError)
+        raise ValueError(
+            f"`labels` (shape {labels.shape}) must have the same shape as `image` (shape {image.shape})"
+        )
+    if not np.can_cast(labels.dtype, int, casting="safe"):  # the reference's cast, named
+        raise TypeError(f"`labels` must be an integer array (safely castable to int64), got dtype {labels.dtype}")
     excluded = _exclude_border(labels.astype(int, casting="safe"), border_width)
     bg_val = np.finfo(image.dtype).min if image.dtype.kind == "f" else np.iinfo(image.dtype).min
     found = []

@@ -61,11 +61,12 @@ References
 .. [8] scikit-image, ``skimage/filters/thresholding.py`` and ``_multiotsu.pyx`` (0.26).
 """
 
+import math
 import warnings
 
 import numpy as np
 
-from .._checks import as_array
+from .._checks import as_array, check_int, native_byte_order
 from .._jit import jit, parallel_jit, prange
 from ..exposure import histogram
 from ..exposure._histogram import image_minmax, supported_float_dtype, threshold_histogram
@@ -465,7 +466,7 @@ def threshold_mean(image):
     >>> float(threshold_mean(np.array([[1, 2], [3, 4]], np.uint8)))
     2.5
     """
-    image = np.asarray(image)
+    image = native_byte_order(np.asarray(image))
     if image.size == 0 or image.dtype.kind not in "biuf" or image.dtype == np.float16 or (
         image.dtype.kind in "iu" and image.dtype.itemsize == 8
     ):
@@ -670,7 +671,9 @@ def _smallest_gap(values, lo, span):
       than one distinct value (a few values on average; an image with few grey levels has
       one per bucket).
 
-    Differences are taken in the values' precision, as NumPy's ``diff`` does.
+    Differences are taken in the values' precision, as NumPy's ``diff`` does.  The caller
+    (:func:`_li_smallest_gap`) makes sure ``n_buckets / span`` is finite and non-zero, so
+    every bucket index is a number in ``[0, n_buckets - 1]``.
     """
     n = values.shape[0]
     n_buckets = max(1, n // 4)
@@ -711,6 +714,26 @@ def _smallest_gap(values, lo, span):
                 if gap > 0 and gap < best:
                     best = gap
     return best
+
+
+def _li_smallest_gap(flat, lo, span):
+    """The smallest gap between distinct values of ``flat - lo``: by buckets where they work.
+
+    The bucket index ``(v - lo) * n_buckets / span`` needs a finite, non-zero scale: a span
+    that overflows (``max - min`` of values near +-1.8e308 is inf) gives a scale of 0 and
+    ``inf * 0 = nan``; a subnormal span (values near 5e-324) a scale of inf and ``0 * inf =
+    nan``, and a NaN index reads outside the buckets.  Those ranges are sorted instead, as
+    the reference does (``np.diff(np.unique(image - lo))``, the differences in the values'
+    precision, so an overflowed gap is inf there too).
+    """
+    n_buckets = max(1, flat.size // 4)
+    with np.errstate(over="ignore", divide="ignore"):
+        scale = n_buckets / np.float64(span)
+    if np.isfinite(span) and np.isfinite(scale) and scale > 0:
+        return _smallest_gap(flat, lo, span)
+    with np.errstate(over="ignore", invalid="ignore"):
+        shifted = flat - lo
+        return np.min(np.diff(np.unique(shifted)))
 
 
 def _li_float_values(image):
@@ -813,6 +836,9 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
     >>> round(float(threshold_li(image)), 3)
     44.223
     """
+    _check_li_tolerance(tolerance)
+    if isinstance(image, np.ndarray):
+        image = native_byte_order(image)
     fast_float = isinstance(image, np.ndarray) and image.dtype in (np.float32, np.float64)
     if isinstance(image, np.ndarray) and image.dtype.kind in "iu" and image.size:
         return _li_integer(image, tolerance, initial_guess, iter_callback)
@@ -836,7 +862,7 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
     if not tolerance:
         if span == 0:  # a single finite value: no gap (the reference's np.min of nothing)
             raise ValueError("zero-size array to reduction operation minimum which has no identity")
-        tolerance = dtype(_smallest_gap(flat, lo, span)) / 2
+        tolerance = dtype(_li_smallest_gap(flat, lo, span)) / 2
 
     if initial_guess is None:
         total = _two_class_sums.sized(flat.size)(flat, lo, np.inf, chunks).sum(axis=0)[2]
@@ -853,6 +879,24 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
                     dtype(s_back / n_back) if n_back else dtype(np.nan))
 
     return _li_iterate(t_next, tolerance, image_min, iter_callback, class_means)
+
+
+def _check_li_tolerance(tolerance):
+    """A negative tolerance never stops the iteration (the reference then loops for ever).
+
+    ``None`` and ``0`` both mean the default, as in the reference (``tolerance or ...``).
+    """
+    if tolerance is None:
+        return
+    try:
+        value = float(tolerance)
+    except (TypeError, ValueError):
+        raise TypeError(f"`tolerance` must be a real number, got {tolerance!r}") from None
+    if value < 0:
+        raise ValueError(
+            f"`tolerance` must be positive (or 0 / None for the default), got {tolerance!r}: "
+            f"the iteration would never stop"
+        )
 
 
 def _li_iterate(t_next, tolerance, image_min, iter_callback, class_means, cycles_possible=False):
@@ -1181,6 +1225,9 @@ def threshold_multiotsu(image=None, classes=3, nbins=256, *, hist=None):
     >>> threshold_multiotsu(image)
     array([ 12, 102])
     """
+    # classes=1 would search over zero thresholds (the reference's kernel then reads an
+    # empty array and the process dies); a float count is its TypeError
+    classes = check_int(classes, "classes", minimum=2)
     _warn_if_rgb(image, "threshold_multiotsu")
     prob, bin_centers = _validate_image_histogram(image, hist, nbins, normalize=True)
     prob = prob.astype("float32", copy=False)
@@ -1195,9 +1242,29 @@ def threshold_multiotsu(image=None, classes=3, nbins=256, *, hist=None):
     elif nvalues == classes:
         thresh_idx = np.flatnonzero(prob)[:-1]
     else:
+        _check_multiotsu_search_size(prob.size, classes)
         zeroth, first = _moments(np.ascontiguousarray(prob))
         thresh_idx = _multiotsu_search(zeroth, first, classes - 1)
     return bin_centers[thresh_idx]
+
+
+#: The most threshold combinations :func:`threshold_multiotsu` tries.  At about 10 ns a
+#: combination this is a minute or two: ``classes=6`` on 256 bins (8.7e9) still runs,
+#: ``classes=7`` (3.6e11, an hour) or ``classes=100`` (the reference runs for ever) do not.
+MULTIOTSU_MAX_COMBINATIONS = 10**10
+
+
+def _check_multiotsu_search_size(nbins, classes):
+    """Refuse a brute-force search that cannot finish: ``C(nbins - 1, classes - 1)``
+    increasing tuples of thresholds (each one below the last bin)."""
+    combinations = math.comb(nbins - 1, classes - 1)
+    if combinations > MULTIOTSU_MAX_COMBINATIONS:
+        raise ValueError(
+            f"threshold_multiotsu with classes={classes} on a histogram of {nbins} bins would "
+            f"try C({nbins - 1}, {classes - 1}) = {combinations:.3g} combinations of thresholds "
+            f"(the limit is {MULTIOTSU_MAX_COMBINATIONS:.0e}, a minute or two); use fewer "
+            f"`classes`, or fewer bins (`nbins`, or a coarser `hist`)"
+        )
 
 
 # --- local -----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@
 
 import numpy as np
 
-from .._checks import normalize_axes
+from .._checks import native_byte_order, normalize_axes
 
 __all__ = ["as_cval", "get_output", "working_array", "store", "check_axes", "expand_origins", "check_origin"]
 
@@ -25,8 +25,9 @@ def _check_supported(dtype, what):
 
 
 def input_array(input, name="input"):
-    """``np.asarray(input)`` with a dtype a filter can read (RuntimeError otherwise, as SciPy)."""
-    a = np.asarray(input)
+    """``np.asarray(input)`` with a dtype a filter can read (RuntimeError otherwise, as SciPy),
+    in native byte order (a big-endian input gives a native-order result, as SciPy's does)."""
+    a = native_byte_order(np.asarray(input))
     if a.dtype.kind in "OSUV":
         raise TypeError(f"`{name}` must be a numeric array, got dtype {a.dtype}")
     if a.dtype.kind == "c":

@@ -83,6 +83,7 @@ F. Meyer, "Un algorithme optimal de ligne de partage des eaux", 8e congres AFCET
 
 import numpy as np
 
+from .._checks import describe, native_byte_order
 from .._jit import jit, parallel_jit, prange, threads_for
 from ..ndimage import generate_binary_structure
 from ..ndimage import label as _ndi_label
@@ -759,6 +760,14 @@ def _footprint_and_center(ndim, connectivity, offset):
 
 # --- the public function -------------------------------------------------------------------
 
+def _check_flooded_image(image, error):
+    """A 0-d image has no neighbours to flood.  The reference fails inside NumPy on it (a
+    ValueError looking for minima, a TypeError from ``np.pad`` with markers); the same
+    classes here, with a message naming ``image``."""
+    if image.ndim == 0:
+        raise error(f"`image` must have at least one dimension, got an {describe(image)}")
+
+
 def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compactness=0,
               watershed_line=False):
     """Find watershed basins in an image flooded from given markers.
@@ -815,7 +824,7 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
     >>> watershed(image, markers, watershed_line=True)
     array([[1, 1, 0, 2, 2]])
     """
-    image = np.asanyarray(image)
+    image = native_byte_order(np.asanyarray(image))
     # -- mask and markers, exactly as the reference validates them
     n_pixels = image.size
     if mask is None:
@@ -826,19 +835,33 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
         if mask.shape != image.shape:
             raise ValueError(f"`mask` (shape {mask.shape}) must have same shape as `image` (shape {image.shape})")
     if markers is None:
+        # the reference finds the minima in the image's own dtype: float16, complex and object
+        # images are its TypeError there (and a 0-d image its ValueError, from inside NumPy)
+        _check_flooded_image(image, ValueError)
+        if image.dtype.kind not in "biuf" or image.dtype == np.float16:
+            raise TypeError(
+                f"`image` of dtype {image.dtype} is not supported without `markers` (the local "
+                f"minima need a real, non-float16 dtype): convert it, e.g. image.astype(np.float32)"
+            )
         markers = _local_minima_markers(image, mask, connectivity)
     elif not isinstance(markers, (np.ndarray, list, tuple)):
+        _check_flooded_image(image, TypeError)
         markers = _regular_seeds(image.shape, int(markers / (n_pixels / image.size)))
         markers *= mask
     else:
         # the reference multiplies by the mask; the kernels below only read markers inside it
-        markers = np.asanyarray(markers)
+        markers = native_byte_order(np.asanyarray(markers))
         if markers.shape != image.shape:
             raise ValueError(
                 f"`markers` (shape {markers.shape}) must have same shape as `image` (shape {image.shape})"
             )
     if markers.dtype.kind not in "biu":
         raise TypeError(f"`markers` must be an integer (or bool) array, got {markers.dtype}")
+    _check_flooded_image(image, TypeError)
+    if image.dtype.kind not in "biuf" or image.dtype == np.float16:
+        # the reference floods float64 values: float16 exactly, complex its real part (with
+        # NumPy's ComplexWarning), objects as float() makes them (or NumPy's error)
+        image = image.astype(np.float64)
     footprint, center = _footprint_and_center(image.ndim, connectivity, offset)
 
     # -- flat, padded working arrays: the padding is outside the mask

@@ -76,6 +76,7 @@ import warnings
 
 import numpy as np
 
+from .._checks import native_byte_order
 from .._jit import parallel_jit, prange
 
 __all__ = [
@@ -219,9 +220,11 @@ def _convert(image, dtype, force_copy=False):
     kind_in, kind_out = dtype_in.kind, dtype_out.kind
     bits_in, bits_out = 8 * dtype_in.itemsize, 8 * dtype_out.itemsize
 
-    # 1. nothing to convert
+    # 1. nothing to convert (a big-endian image is returned as it is, as the reference does)
     if np.issubdtype(dtype_in, dtype):
         return image.copy() if force_copy else image
+    image = native_byte_order(image)  # the kernels and ufuncs below need the machine's order
+    dtype_in = image.dtype
 
     # 2. only the dtypes of the range table
     if dtype_in.type not in _SUPPORTED or dtype_out.type not in _SUPPORTED:
