@@ -45,11 +45,12 @@ References
 .. [3] R. C. Gonzalez, R. E. Woods, *Digital Image Processing*, ch. 3 (histogram processing).
 """
 
+import operator
 import warnings
 
 import numpy as np
 
-from .._checks import as_array, native_byte_order
+from .._checks import as_array, describe, native_byte_order
 from .._jit import jit, parallel_jit, prange
 from ..util import dtype_limits
 
@@ -224,16 +225,32 @@ def image_minmax(flat):
     return flat.dtype.type(lo), flat.dtype.type(hi), bool(has_nan)
 
 
+#: The longest integer histogram: its int64 counts must fit in NumPy's largest array
+#: (``intp`` max bytes).  Longer ranges only come from 64-bit images near their limits.
+MAX_INTEGER_BINS = np.iinfo(np.intp).max // 8
+
+
 def _integer_centers(image, flat, source_range):
     """Bin centres of an integer image: ``arange(lo, hi + 1)`` (int64)."""
     _check_source_range(source_range)
     if source_range == "image":
-        if flat.size == 0:
-            raise ValueError("zero-size array to reduction operation minimum which has no identity")
+        if flat.size == 0:  # (the reference: NumPy's "zero-size array to reduction" ValueError)
+            raise ValueError(
+                f"`image` must not be empty: the histogram of an integer image spans its values, "
+                f"got an {describe(image)}"
+            )
         lo, hi, _ = image_minmax(flat)
         lo, hi = int(lo), int(hi)
     else:
         lo, hi = (int(v) for v in dtype_limits(image, clip_negative=False))
+    if hi - lo + 1 > MAX_INTEGER_BINS:
+        # the reference fails inside NumPy here ("Maximum allowed size exceeded", or an
+        # IndexError once ``image - min`` wraps around); no array that long can exist
+        raise ValueError(
+            f"`image` spans too many integer values for a bin per value: {lo} .. {hi} would "
+            f"need {hi - lo + 1} bins (at most {MAX_INTEGER_BINS}); convert it to float to "
+            f"bin it into `nbins` bins"
+        )
     return np.arange(lo, hi + 1)
 
 
@@ -244,6 +261,13 @@ def _float_edges(image, flat, nbins, source_range, minmax=None):
     ``(x - first) / denom * nbins`` is evaluated in.
     """
     _check_source_range(source_range)
+    # NumPy's histogram checks the bin count first: 2.5 bins is its TypeError
+    try:
+        nbins = operator.index(nbins)
+    except TypeError:
+        raise TypeError(f"`nbins` must be an integer, got {nbins!r}") from None
+    if nbins < 1:
+        raise ValueError(f"`nbins` must be positive, got {nbins}")
     if source_range == "dtype":
         first, last = dtype_limits(image, clip_negative=False)
         if first > last:
@@ -259,9 +283,6 @@ def _float_edges(image, flat, nbins, source_range, minmax=None):
     if first == last:
         first = first - 0.5
         last = last + 0.5
-    nbins = int(nbins)
-    if nbins < 1:
-        raise ValueError("`bins` must be positive, when an integer")
     sample = flat[:0]
     bin_type = np.result_type(first, last, sample)
     if np.issubdtype(bin_type, np.integer) or bin_type == np.bool_:
@@ -373,8 +394,8 @@ def threshold_histogram(image, nbins):
         constant = centers.size == 1 if image.dtype.kind in "iu" else np.count_nonzero(counts) == 1
         return counts, centers, bool(constant)
     flat = _flat(image)
-    if flat.size == 0:
-        raise ValueError("zero-size array to reduction operation minimum which has no identity")
+    if flat.size == 0:  # (the reference: an IndexError, or a ValueError from NumPy)
+        raise ValueError(f"`image` must not be empty, got an {describe(image)}")
     lo, hi, has_nan = image_minmax(flat)
     if lo == hi and not has_nan:  # constant: the reference answers before it bins anything
         return None, None, True

@@ -62,11 +62,12 @@ References
 """
 
 import math
+import numbers
 import warnings
 
 import numpy as np
 
-from .._checks import as_array, check_int, native_byte_order
+from .._checks import as_array, check_int, describe, native_byte_order
 from .._jit import jit, parallel_jit, prange
 from ..exposure import histogram
 from ..exposure._histogram import image_minmax, supported_float_dtype, threshold_histogram
@@ -113,6 +114,14 @@ def _validate_image_histogram(image, hist, nbins=None, normalize=False):
             image.reshape(-1), nbins, source_range="image", normalize=normalize
         )
     return counts.astype("float32", copy=False), bin_centers
+
+
+def _check_not_empty(image):
+    """An empty image has no threshold.  Otsu, ISODATA, triangle and multi-Otsu fail inside
+    the reference on one (an IndexError at ``bin_centers[0]``, NumPy's "zero-size array"
+    ValueError, or multi-Otsu reading memory it does not own); scratch says so."""
+    if image is not None and np.size(image) == 0:
+        raise ValueError(f"`image` must not be empty, got an {describe(image)}")
 
 
 def _warn_if_rgb(image, name):
@@ -196,7 +205,10 @@ def threshold_otsu(image=None, nbins=256, *, hist=None):
     >>> int(threshold_otsu(image))
     12
     """
+    if isinstance(image, np.ndarray) and image.dtype == object:
+        return _otsu_of_objects(image, nbins, hist)
     _warn_if_rgb(image, "threshold_otsu")
+    _check_not_empty(image)
     if image is not None and hist is not None:  # the image only says whether it is constant
         first_pixel = image.reshape(-1)[0]
         if np.all(image == first_pixel):
@@ -207,6 +219,24 @@ def threshold_otsu(image=None, nbins=256, *, hist=None):
         return constant
     variance12 = _otsu_variance(counts, centers)
     return centers[np.argmax(variance12)]
+
+
+def _otsu_of_objects(image, nbins, hist):
+    """Otsu on an object array of real numbers, as the reference computes it.
+
+    The reference bins such an array as a float image (integers too: ``nbins`` bins between
+    the minimum and the maximum) and answers with a Python float (its bin centres are an
+    object array), or with the first element of a constant image as it is.  Anything but
+    real numbers is a TypeError there (``<=`` between a number and a string, None, a complex;
+    NumPy's subtraction of booleans).
+    """
+    flat = image.reshape(-1)
+    if not all(isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)) for v in flat):
+        raise TypeError("`image` of dtype object must hold real numbers only")
+    values = image.astype(np.float64)
+    if values.size and np.all(values == values.flat[0]):
+        return flat[0]
+    return float(threshold_otsu(values, nbins, hist=hist))
 
 
 # --- ISODATA ---------------------------------------------------------------------------------
@@ -277,6 +307,7 @@ def threshold_isodata(image=None, nbins=256, return_all=False, *, hist=None):
     >>> int(threshold_isodata(image))
     107
     """
+    _check_not_empty(image)
     counts, bin_centers = _validate_image_histogram(image, hist, nbins)
     if len(bin_centers) == 1:  # a single value
         return bin_centers if return_all else bin_centers[0]
@@ -363,6 +394,7 @@ def threshold_triangle(image, nbins=256):
     >>> int(threshold_triangle(image))
     2
     """
+    _check_not_empty(image)
     hist, bin_centers = histogram(image.reshape(-1), nbins, source_range="image")
     nbins = len(hist)
     geometry = _triangle_geometry(hist)
@@ -861,7 +893,10 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
     chunks = min(16, flat.size)
     if not tolerance:
         if span == 0:  # a single finite value: no gap (the reference's np.min of nothing)
-            raise ValueError("zero-size array to reduction operation minimum which has no identity")
+            raise ValueError(
+                "`image` has a single finite value (besides infinities): there is no gap "
+                "between values for the default tolerance; pass `tolerance`"
+            )
         tolerance = dtype(_li_smallest_gap(flat, lo, span)) / 2
 
     if initial_guess is None:
@@ -1229,6 +1264,7 @@ def threshold_multiotsu(image=None, classes=3, nbins=256, *, hist=None):
     # empty array and the process dies); a float count is its TypeError
     classes = check_int(classes, "classes", minimum=2)
     _warn_if_rgb(image, "threshold_multiotsu")
+    _check_not_empty(image)
     prob, bin_centers = _validate_image_histogram(image, hist, nbins, normalize=True)
     prob = prob.astype("float32", copy=False)
     nvalues = np.count_nonzero(prob)
