@@ -627,3 +627,103 @@ def test_parallel_roberts_magnitude_equals_serial():
         _edges._roberts_diagonal(image, negative, outs[0])
         serial(_edges._roberts_diagonal)(image, negative, outs[1])
         np.testing.assert_array_equal(outs[0], outs[1])
+
+
+# ----------------------------------------------------------------- edge filters: the reference's bits (issue #15)
+
+
+def assert_same_bits(result, expected):
+    """Same dtype and the same float64/float32 bits (NaN positions equal; the payload of a NaN
+    made by ``inf - inf`` depends on the order the compiler gives a commutative add)."""
+    assert result.dtype == expected.dtype and result.shape == expected.shape
+    np.testing.assert_array_equal(np.isnan(result), np.isnan(expected))
+    ours_bits = np.where(np.isnan(result), 0, result).view(np.uint8 if result.dtype.itemsize == 1 else
+                                                           f"u{result.dtype.itemsize}")
+    ref_bits = np.where(np.isnan(expected), 0, expected).view(ours_bits.dtype)
+    np.testing.assert_array_equal(ours_bits, ref_bits)
+
+
+_BITS_IMAGES = {
+    "coins": skimage.data.coins(),
+    "random_f64": np.random.default_rng(15).random((131, 97)),
+    "random_f32": np.random.default_rng(16).random((64, 77)).astype(np.float32),
+    "normal_f64": np.random.default_rng(17).normal(size=(40, 51)) * 1e3,
+    "volume": np.random.default_rng(18).random((9, 10, 11)),
+    "constant": np.ones((7, 9)),
+    "special": np.array([[np.nan, 1.0, np.inf, 0.0], [0.0, -np.inf, 2.0, -0.0], [3.0, 4.0, 5.0, 1e308]]),
+}
+_BITS_CALLS = [{}, {"axis": 0}, {"axis": 1}, {"axis": (1, 0)}, {"axis": -1},
+               {"mode": "constant", "cval": 0.3}, {"mode": "wrap"}, {"mode": "nearest"}]
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # skimage squares 1e308
+@pytest.mark.parametrize("kwargs", _BITS_CALLS, ids=[str(k) for k in _BITS_CALLS])
+@pytest.mark.parametrize("image_name", list(_BITS_IMAGES))
+@pytest.mark.parametrize("name", ND_EDGES)
+def test_edge_filters_give_the_reference_bits(name, image_name, kwargs):
+    """sqrt(sum of squares) / sqrt(ndim) from the reference's dense passes, bit for bit."""
+    image = _BITS_IMAGES[image_name]
+    if kwargs.get("axis") == 1 and image.ndim == 3 or (kwargs.get("axis") == (1, 0) and image.ndim == 3):
+        kwargs = dict(kwargs, axis=2 if kwargs["axis"] == 1 else (2, 0))
+    assert_same_bits(getattr(ours, name)(image, **kwargs), getattr(ref, name)(image, **kwargs))
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")
+@pytest.mark.parametrize("image_name", ["coins", "random_f64", "random_f32", "constant", "special"])
+@pytest.mark.parametrize("name", H_V_EDGES)
+def test_h_v_edge_filters_give_the_reference_bits(name, image_name):
+    image = _BITS_IMAGES[image_name]
+    assert_same_bits(getattr(ours, name)(image), getattr(ref, name)(image))
+
+
+def test_sobel_coins_bit_identical_and_its_watershed():
+    """The gallery's use: sobel(coins) bit for bit, so the watershed on it is the reference's."""
+    import skimage.segmentation
+
+    coins = skimage.data.coins()
+    edges = ours.sobel(coins)
+    expected = ref.sobel(coins)
+    np.testing.assert_array_equal(edges, expected)
+    np.testing.assert_array_equal(ours.sobel(coins, axis=0), ref.sobel(coins, axis=0))
+    np.testing.assert_array_equal(ours.prewitt(coins), ref.prewitt(coins))
+    np.testing.assert_array_equal(ours.scharr(coins), ref.scharr(coins))
+    np.testing.assert_array_equal(edges > 0.1, expected > 0.1)
+    markers = np.zeros_like(coins)
+    markers[coins < 30] = 1
+    markers[coins > 150] = 2
+    np.testing.assert_array_equal(skimage.segmentation.watershed(edges, markers),
+                                  skimage.segmentation.watershed(expected, markers))
+    np.testing.assert_array_equal(skimage.segmentation.watershed(edges, markers, compactness=0.01),
+                                  skimage.segmentation.watershed(expected, markers, compactness=0.01))
+    from scratch.segmentation import watershed
+
+    np.testing.assert_array_equal(watershed(edges, markers), skimage.segmentation.watershed(expected, markers))
+
+
+def test_farid_residue_and_arctan2_like_the_reference():
+    """Issue #15: skimage's dense 5x5 Farid sum leaves -6.9e-18 (not 0.0) on flat areas, so
+    arctan2(farid_h, farid_v) gives pi where a separable pass would give 0."""
+    image = skimage.data.camera()[:64, :64]
+    h, v = ours.farid_h(image), ours.farid_v(image)
+    h_ref, v_ref = ref.farid_h(image), ref.farid_v(image)
+    np.testing.assert_array_equal(h, h_ref)
+    np.testing.assert_array_equal(v, v_ref)
+    np.testing.assert_array_equal(np.arctan2(h, v), np.arctan2(h_ref, v_ref))
+    flat = np.full((9, 9), 0.7)
+    np.testing.assert_array_equal(ours.farid_h(flat), ref.farid_h(flat))
+    np.testing.assert_array_equal(ours.farid_v(flat), ref.farid_v(flat))
+    assert ref.farid_h(flat)[4, 4] != 0.0  # the residue the test is about
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_fused_3x3_magnitude_parallel_equals_serial(dtype):
+    from scratch._jit import serial
+    from scratch.filters import _edges
+
+    padded = np.random.default_rng(9).normal(size=(203, 157))
+    w0 = np.array([-0.25, -0.5, -0.25, 0.25, 0.5, 0.25])
+    w1 = np.array([-0.25, 0.25, -0.5, 0.5, -0.25, 0.25])
+    outs = [np.empty((201, 155), dtype) for _ in range(2)]
+    _edges._edge_magnitude_3x3(padded, w0, w1, np.sqrt(2, dtype=dtype), outs[0])
+    serial(_edges._edge_magnitude_3x3)(padded, w0, w1, np.sqrt(2, dtype=dtype), outs[1])
+    np.testing.assert_array_equal(outs[0], outs[1])
