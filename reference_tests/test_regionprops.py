@@ -664,3 +664,202 @@ def test_bad_input():
         region.intensity_mean
     with pytest.raises(AttributeError):
         region.no_such_property
+
+
+# --- issue #15: the reference's own test file (deprecated names, scalar types, object behaviour)
+from skimage.measure import _regionprops as _ref_module  # noqa: E402
+
+from scratch.measure import _regionprops as _our_module  # noqa: E402
+
+_SAMPLE = np.array([[0, 0, 1, 1, 0, 0, 2],
+                    [0, 1, 1, 1, 1, 0, 0],
+                    [0, 1, 0, 1, 1, 0, 3],
+                    [0, 1, 1, 1, 0, 0, 3],
+                    [4, 0, 0, 0, 0, 3, 3]])
+_SAMPLE_INTENSITY = np.arange(_SAMPLE.size, dtype=float).reshape(_SAMPLE.shape) / 7.0
+
+
+def _warned(call):
+    """``(value or exception, [(category, message, filename)])`` of ``call()``."""
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        try:
+            value = call()
+        except Exception as error:  # noqa: BLE001 - compared with the reference's
+            value = error
+    return value, [(w.category, str(w.message), w.filename) for w in record]
+
+
+def test_deprecated_name_table_is_the_reference():
+    assert _our_module.PROPS == _ref_module.PROPS
+    assert set(_our_module.PROP_VALS) == _ref_module.PROP_VALS
+
+
+@pytest.mark.parametrize("old_name", list(_ref_module.PROPS))
+def test_deprecated_names_warn_like_the_reference(old_name):
+    """Items: every old name, a FutureWarning naming the new one (pointing at the caller);
+    attributes: the lower-case old names the same way, the CamelCase ones an AttributeError."""
+    ours = regionprops(_SAMPLE, _SAMPLE_INTENSITY)[0]
+    ref = skm.regionprops(_SAMPLE, _SAMPLE_INTENSITY)[0]
+    new_name = _ref_module.PROPS[old_name]
+    for access in (lambda r: r[old_name], lambda r: getattr(r, old_name)):
+        ours_value, ours_warnings = _warned(lambda: access(ours))
+        ref_value, ref_warnings = _warned(lambda: access(ref))
+        assert [w[:2] for w in ours_warnings] == [w[:2] for w in ref_warnings]
+        assert all(w[2] == __file__ for w in ours_warnings)  # stacklevel: the caller's line
+        if isinstance(ref_value, Exception):
+            assert type(ours_value) is type(ref_value) and str(ours_value) == str(ref_value)
+            continue
+        assert ref_warnings and ref_warnings[0][0] is FutureWarning
+        np.testing.assert_equal(ours_value, getattr(ours, new_name))
+        if new_name != "slice":
+            assert_property(ours_value, ref_value, new_name)
+
+
+@pytest.mark.parametrize("old_name", [n for n in _ref_module.PROPS if _ref_module.PROPS[n] in
+                                      _ref_module._require_intensity_image])
+def test_deprecated_intensity_names_without_intensity_image(old_name):
+    ours = regionprops(_SAMPLE)[0]
+    ref = skm.regionprops(_SAMPLE)[0]
+    for access in (lambda r: r[old_name], lambda r: getattr(r, old_name)):
+        ours_error, ours_warnings = _warned(lambda: access(ours))
+        ref_error, ref_warnings = _warned(lambda: access(ref))
+        assert type(ours_error) is type(ref_error) is AttributeError
+        assert str(ours_error) == str(ref_error)
+        assert [w[:2] for w in ours_warnings] == [w[:2] for w in ref_warnings]
+
+
+def test_deprecated_names_in_the_table_name_their_columns():
+    """regionprops_table maps old names without a warning and keeps them as column names."""
+    names = [n for n in _ref_module.PROPS if _ref_module.PROPS[n] != "slice"]
+    ours, ours_warnings = _warned(lambda: regionprops_table(_SAMPLE, _SAMPLE_INTENSITY, properties=names))
+    ref, ref_warnings = _warned(lambda: skm.regionprops_table(_SAMPLE, _SAMPLE_INTENSITY, properties=names))
+    assert [w[:2] for w in ours_warnings if w[0] is FutureWarning] == \
+        [w[:2] for w in ref_warnings if w[0] is FutureWarning] == []
+    assert list(ours) == list(ref)
+    for key in ref:
+        if ref[key].dtype == object:
+            for a, b in zip(ours[key], ref[key]):
+                np.testing.assert_array_equal(a, b)
+        else:
+            assert ours[key].dtype == ref[key].dtype, key
+            np.testing.assert_allclose(ours[key], ref[key], rtol=1e-7, atol=1e-9, err_msg=key)
+    assert list(regionprops_table(_SAMPLE, properties=("local_centroid", "bbox_area"))) == \
+        list(skm.regionprops_table(_SAMPLE, properties=("local_centroid", "bbox_area")))
+
+
+def _type_of(value):
+    if isinstance(value, (tuple, list)):
+        return type(value), tuple(_type_of(v) for v in value)
+    if isinstance(value, np.ndarray):
+        return np.ndarray, value.dtype
+    return type(value)
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # convex hulls of flat 3-D regions
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("ndim", [2, 3])
+def test_scalar_types_are_the_reference(ndim):
+    """orientation, axis lengths, eccentricity: Python float (the int 0 for a one-pixel region's
+    eccentricity); euler_number np.int64 in 2-D, int in 3-D; num_pixels np.int64; ..."""
+    if ndim == 2:
+        labels, intensity = _SAMPLE, _SAMPLE_INTENSITY
+    else:
+        labels = np.zeros((5, 6, 7), int)
+        labels[1:3, 1:4, 2:5] = 1
+        labels[4, 5, 6] = 2
+        labels[0, 0, :3] = 3
+        intensity = np.random.default_rng(1).random(labels.shape)
+    for ours, ref in zip(regionprops(labels, intensity), skm.regionprops(labels, intensity)):
+        for name in _ref_module.COL_DTYPES:
+            ref_value = _warned(lambda: getattr(ref, name))[0]
+            ours_value = _warned(lambda: getattr(ours, name))[0]
+            if isinstance(ref_value, Exception):
+                assert type(ours_value) is type(ref_value), name
+                continue
+            assert _type_of(ours_value) == _type_of(ref_value), (name, ours.label)
+
+
+def test_equality_and_pickling_like_the_reference():
+    import pickle
+
+    labels = np.zeros((30, 30), dtype=int)
+    labels[0:8, 0:8] = 1
+    labels[15:29, 15:29] = 2
+    for module in (skm, None):
+        rp = skm.regionprops if module else regionprops
+        r1, r2, r3 = rp(labels)[0], rp(labels)[0], rp(labels)[1]
+        assert r1 == r2 and not (r1 != r2)
+        assert r1 != r3 and not (r1 == r3)
+        assert r1 != "not a region"
+        with pytest.raises(TypeError):
+            hash(r1)
+        restored = pickle.loads(pickle.dumps(r1))
+        assert restored == r1
+        assert restored.area == r1.area
+        _ = r2.image_filled, r2.moments  # a region with a filled cache pickles too
+        assert pickle.loads(pickle.dumps(r2)) == r2
+    intensity = np.random.default_rng(3).random(labels.shape)
+    ours = regionprops(labels, intensity)[1]
+    assert pickle.loads(pickle.dumps(ours)) == ours
+    assert (regionprops(labels, intensity)[1] == regionprops(labels, intensity * 2)[1]) == \
+        (skm.regionprops(labels, intensity)[1] == skm.regionprops(labels, intensity * 2)[1])
+
+
+def test_cache_off_recomputes_after_the_label_image_changes():
+    """As the reference's test_cache: with the cache active a changed label image leaves the
+    cached result; switching the cache off recomputes it; cache=False keeps nothing."""
+    results = []
+    for rp in (skm.regionprops, regionprops):
+        labels = _SAMPLE.copy()
+        region = rp(labels)[0]
+        f0 = region.image_filled
+        area0 = region.area
+        region._label_image[:2] = 1
+        f1 = region.image_filled
+        np.testing.assert_array_equal(f0, f1)
+        region._cache_active = False
+        f2 = region.image_filled
+        assert np.any(f2 != f0)
+        results.append((f0, f1, f2, area0, region.area, region.num_pixels, region.moments))
+        off = rp(_SAMPLE.copy(), cache=False)[0]
+        _ = off.image_filled, off.area, off.moments_hu, off.solidity
+        assert off._cache == {}
+    for ours, ref in zip(results[1], results[0]):
+        np.testing.assert_allclose(ours, ref)
+
+
+def test_docstring_lists_every_property_as_the_reference_parses_it():
+    """The reference's test_docstrings_and_props and test_all_documented_items_in_col_dtypes."""
+    import re
+
+    ours = regionprops(_SAMPLE)[0]
+    ref = skm.regionprops(_SAMPLE)[0]
+    public = [m for m in dir(ours) if not m.startswith("_")]
+    assert public == [m for m in dir(ref) if not m.startswith("_")]
+    docs = _our_module._parse_docs()
+    assert len(docs) == len(public) == len(_ref_module._parse_docs())
+    assert "iteration" not in docs["moments_weighted_normalized"]
+    assert len(docs["moments_weighted_normalized"].split("\n")) > 3
+    notes = regionprops.__doc__.split("Notes\n")[1].split("See Also")[0]
+    documented = {re.search(r"\*\*(?P<name>[a-z_]+)\*\*", line).group("name")
+                  for line in (raw.strip() for raw in notes.splitlines()) if line.startswith("**")}
+    assert documented == set(_ref_module.COL_DTYPES)
+    for name in public:
+        if name not in ("label", "slice"):
+            assert getattr(RegionProperties, name).__doc__ == docs[name]
+
+
+@pytest.mark.parametrize("case", ["2d", "2d-spacing", "3d"])
+def test_intensity_properties_without_intensity_image_raise_as_the_reference(case):
+    """moments_weighted_hu (and every intensity property) without an intensity image: the
+    reference's class and message; its 2-D-only and spacing checks come first."""
+    labels = _SAMPLE if case != "3d" else np.pad(np.ones((2, 3, 4), int), 1)
+    spacing = (2.0, 1.0) if case == "2d-spacing" else None
+    ours = regionprops(labels, spacing=spacing)[0]
+    ref = skm.regionprops(labels, spacing=spacing)[0]
+    for name in _ref_module._require_intensity_image:
+        ref_error = _raised(lambda: getattr(ref, name))
+        with pytest.raises(type(ref_error)) as info:
+            getattr(ours, name)
+        assert str(info.value) == str(ref_error), name

@@ -53,6 +53,7 @@ discretized sets", LNP 600, 2002; S. Rivollier et al., "Perimeter and area of pl
 """
 
 import inspect
+import warnings
 from itertools import combinations
 from math import atan2, pi, sqrt
 
@@ -91,9 +92,40 @@ REQUIRE_INTENSITY = (
     "moments_weighted", "moments_weighted_central", "centroid_weighted", "centroid_weighted_local",
     "moments_weighted_hu", "moments_weighted_normalized",
 )
-# what iterating over a region yields: the reference walks ``PROP_VALS``, the values of its
-# legacy name map ``PROPS``, which lacks the three newest properties (they are still attributes)
-ITERATED = frozenset(COL_DTYPES) - {"coords_scaled", "intensity_median", "num_pixels"}
+# the names of releases before 0.19, still served by 0.26: the lower-case ones as attributes and
+# items, the CamelCase ones as items only, each with a FutureWarning naming the new name
+PROPS = {
+    "Area": "area", "BoundingBox": "bbox", "BoundingBoxArea": "area_bbox", "bbox_area": "area_bbox",
+    "CentralMoments": "moments_central", "Centroid": "centroid", "ConvexArea": "area_convex",
+    "convex_area": "area_convex", "ConvexImage": "image_convex", "convex_image": "image_convex",
+    "Coordinates": "coords", "Eccentricity": "eccentricity", "EquivDiameter": "equivalent_diameter_area",
+    "equivalent_diameter": "equivalent_diameter_area", "EulerNumber": "euler_number", "Extent": "extent",
+    "FeretDiameter": "feret_diameter_max", "FeretDiameterMax": "feret_diameter_max",
+    "FilledArea": "area_filled", "filled_area": "area_filled", "FilledImage": "image_filled",
+    "filled_image": "image_filled", "HuMoments": "moments_hu", "Image": "image",
+    "InertiaTensor": "inertia_tensor", "InertiaTensorEigvals": "inertia_tensor_eigvals",
+    "IntensityImage": "image_intensity", "intensity_image": "image_intensity", "Label": "label",
+    "LocalCentroid": "centroid_local", "local_centroid": "centroid_local",
+    "MajorAxisLength": "axis_major_length", "major_axis_length": "axis_major_length",
+    "MaxIntensity": "intensity_max", "max_intensity": "intensity_max",
+    "MeanIntensity": "intensity_mean", "mean_intensity": "intensity_mean",
+    "MinIntensity": "intensity_min", "min_intensity": "intensity_min", "std_intensity": "intensity_std",
+    "MinorAxisLength": "axis_minor_length", "minor_axis_length": "axis_minor_length",
+    "Moments": "moments", "NormalizedMoments": "moments_normalized", "Orientation": "orientation",
+    "Perimeter": "perimeter", "CroftonPerimeter": "perimeter_crofton", "Slice": "slice",
+    "Solidity": "solidity", "WeightedCentralMoments": "moments_weighted_central",
+    "weighted_moments_central": "moments_weighted_central", "WeightedCentroid": "centroid_weighted",
+    "weighted_centroid": "centroid_weighted", "WeightedHuMoments": "moments_weighted_hu",
+    "weighted_moments_hu": "moments_weighted_hu", "WeightedLocalCentroid": "centroid_weighted_local",
+    "weighted_local_centroid": "centroid_weighted_local", "WeightedMoments": "moments_weighted",
+    "weighted_moments": "moments_weighted", "WeightedNormalizedMoments": "moments_weighted_normalized",
+    "weighted_moments_normalized": "moments_weighted_normalized",
+}
+# what iterating over a region yields (and what ``==`` compares): the reference walks
+# ``PROP_VALS``, the values of ``PROPS``, which lacks the three newest properties
+# (``coords_scaled``, ``intensity_median``, ``num_pixels``: still attributes)
+PROP_VALS = frozenset(PROPS.values())
+ITERATED = PROP_VALS
 ONLY_2D = ("eccentricity", "moments_hu", "moments_weighted_hu", "orientation", "perimeter",
            "perimeter_crofton")
 
@@ -316,6 +348,8 @@ def _columns(name, s, offset):
     n = s.count.shape[0]
     if name in ONLY_2D and ndim > 2:
         raise NotImplementedError(f"Property {name} is not implemented for 3D images")
+    if name == "moments_weighted_hu" and not (s.spacing == 1).all():  # before the intensity, as the reference
+        raise NotImplementedError("`moments_hu` supports spacing = (1, 1) only")
     if name in REQUIRE_INTENSITY and not s.has_intensity:
         raise AttributeError(f"Attribute '{name}' unavailable when `intensity_image` has not been specified.")
 
@@ -361,8 +395,6 @@ def _columns(name, s, offset):
         return _moments.moments_hu(_moments.moments_normalized(s.mu, ndim, s.spacing))
     if name in ("moments_weighted", "moments_weighted_central", "moments_weighted_normalized",
                 "moments_weighted_hu"):
-        if name == "moments_weighted_hu" and not (s.spacing == 1).all():
-            raise NotImplementedError("`moments_hu` supports spacing = (1, 1) only")
         raw = s.Mw if name == "moments_weighted" else s.muw
         chans = []
         for ch in range(raw.shape[-1]):
@@ -523,6 +555,9 @@ class RegionProperties:
 
     Attribute names are the reference's; see :func:`regionprops`.  Region-wide sums (area,
     moments, intensity statistics) are taken once over the region's bounding-box crop.
+    Each property is a class attribute (so ``dir`` lists them and each has its docstring,
+    installed from :func:`regionprops`'s Notes); the names of older releases (``PROPS``) and
+    the extra properties are served by ``__getattr__``.
     """
 
     def __init__(self, slice, label, label_image, intensity_image, cache_active, *,
@@ -542,7 +577,7 @@ class RegionProperties:
 
     # sums over the crop, shared by every moment-like property
     def _sums(self):
-        sums = self._cache.get("_sums")
+        sums = self._cache.get("_sums") if self._cache_active else None
         if sums is None:
             crop = (self._label_image[self.slice] == self.label).astype(np.int64)
             inten = None
@@ -559,17 +594,48 @@ class RegionProperties:
         return sums
 
     def _cached(self, name, compute):
-        if name in self._cache:
-            return self._cache[name]
-        value = compute()
-        if self._cache_active:
-            self._cache[name] = value
-        return value
+        """``compute()``, kept in ``_cache`` while the cache is active (else always recomputed,
+        so that a region follows changes to its label image, as the reference's)."""
+        if not self._cache_active:
+            return compute()
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
+
+    def _property(self, name):
+        """The built-in property ``name``, with the reference's Python / NumPy scalar types."""
+        if name in _FROM_SUMS:
+            if self._cache_active and name in self._cache:  # seeded by regionprops_table from its sweeps
+                return self._cache[name]
+            value = _columns(name, self._sums(), self._offset)[0]
+            if name == "label":
+                return self.label
+            if name in ("bbox",):
+                return tuple(int(v) for v in value)
+            if name in ("centroid", "centroid_weighted"):
+                return tuple(value)
+            if name == "inertia_tensor_eigvals":
+                return [np.float64(v) for v in value]
+            if name == "num_pixels":
+                return np.int64(value)
+            if name in ("orientation", "axis_major_length", "axis_minor_length"):
+                return float(value)  # math.atan2 / math.sqrt in the reference
+            if name == "eccentricity":  # the reference returns the int 0 for l1 == 0
+                return 0 if self.inertia_tensor_eigvals[0] == 0 else float(value)
+            return value
+        if name in REQUIRE_INTENSITY and self._intensity_image is None:
+            raise AttributeError(f"Attribute '{name}' unavailable when `intensity_image` has not been specified.")
+        if name in ONLY_2D and self._ndim > 2:
+            raise NotImplementedError(f"Property {name} is not implemented for 3D images")
+        return self._cached(name, lambda: _SHAPE_PROPERTIES[name](self))
 
     def __getattr__(self, name):
+        # only reached for names that are not (or whose property raised AttributeError)
         if name.startswith("__") or name in ("_cache", "_extra_properties", "_intensity_image"):
-            raise AttributeError(name)
-        if name in self._extra_properties and name not in COL_DTYPES:  # built-ins shadow extras
+            raise AttributeError(name)  # e.g. pickle's __setstate__ before __dict__ is restored
+        if self._intensity_image is None and name in REQUIRE_INTENSITY:
+            raise AttributeError(f"Attribute '{name}' unavailable when `intensity_image` has not been specified.")
+        if name in self._extra_properties:
             func = self._extra_properties[name]
             n_args = _n_required_args(func)
             if n_args == 2:
@@ -583,34 +649,23 @@ class RegionProperties:
                 return func(self.image)
             raise AttributeError(f"Custom regionprop function's number of arguments must be 1 or 2, but "
                                  f"{name} takes {n_args} arguments.")
-        if name in _FROM_SUMS:
-            if name in self._cache:  # seeded by regionprops_table from its sweeps
-                return self._cache[name]
-            value = _columns(name, self._sums(), self._offset)[0]
-            if name == "label":
-                return self.label
-            if name in ("bbox",):
-                return tuple(int(v) for v in value)
-            if name in ("centroid", "centroid_weighted"):
-                return tuple(value)
-            if name == "inertia_tensor_eigvals":
-                return [float(v) for v in value]
-            if name == "num_pixels":
-                return int(value)
-            return value
-        if name in REQUIRE_INTENSITY and self._intensity_image is None:
-            raise AttributeError(f"Attribute '{name}' unavailable when `intensity_image` has not been specified.")
-        if name in ONLY_2D and self._ndim > 2:
-            raise NotImplementedError(f"Property {name} is not implemented for 3D images")
-        method = _SHAPE_PROPERTIES.get(name)
-        if method is None:
-            raise AttributeError(f"'RegionProperties' object has no attribute '{name}'")
-        return self._cached(name, lambda: method(self))
+        if name in PROPS and name.lower() == name:  # a lower-case name of an older release
+            if self._intensity_image is None and PROPS[name] in REQUIRE_INTENSITY:
+                raise AttributeError(f"Attribute '{name}' unavailable when `intensity_image` has not been specified.")
+            warnings.warn(
+                f"`RegionProperties.{name}` is deprecated starting in version 0.26 and will be removed in "
+                f"version 2.0. Use `RegionProperties.{PROPS[name]}` instead. ",
+                category=FutureWarning, stacklevel=2)
+            return getattr(self, PROPS[name])
+        raise AttributeError(f"'RegionProperties' object has no attribute '{name}'")
 
     def __getitem__(self, key):
-        value = getattr(self, key, None)
-        if value is not None:
-            return value
+        if key in PROPS:
+            warnings.warn(
+                f"`RegionProperties[{key!r}]` is deprecated starting in version 0.26 and will be removed in "
+                f"version 2.0. Use `RegionProperties[{PROPS[key]!r}]` instead. ",
+                category=FutureWarning, stacklevel=2)
+            key = PROPS[key]
         return getattr(self, key)
 
     def __iter__(self):
@@ -619,8 +674,32 @@ class RegionProperties:
             props -= set(REQUIRE_INTENSITY)
         return iter(sorted(props))
 
+    def __eq__(self, other):
+        """Equal when every property of ``PROP_VALS`` is (NaN equal to NaN), as the reference."""
+        if not isinstance(other, RegionProperties):
+            return False
+        for key in PROP_VALS:
+            try:
+                np.testing.assert_equal(getattr(self, key, None), getattr(other, key, None))
+            except AssertionError:
+                return False
+        return True
+
+    __hash__ = None  # mutable and compared by value, as the reference (which defines __eq__ only)
+
     def __repr__(self):
         return f"<RegionProperties: label={self.label}, bbox={self.bbox}>"
+
+
+def _install_properties():
+    """One class property per built-in name (except the instance attributes label and slice)."""
+    for name in COL_DTYPES:
+        if name in ("label", "slice"):
+            continue
+        setattr(RegionProperties, name, property(lambda self, name=name: self._property(name)))
+
+
+_install_properties()
 
 
 def _image(r):
@@ -671,7 +750,7 @@ _SHAPE_PROPERTIES = {
     "solidity": lambda r: r.area / r.area_convex,
     "feret_diameter_max": lambda r: _feret_diameter_max(r.image_convex, r._spacing),
     "intensity_median": lambda r: np.median(r.image_intensity[r.image], axis=0),
-    "euler_number": lambda r: _euler_number(r.image, r._ndim),
+    "euler_number": lambda r: (np.int64 if r._ndim == 2 else int)(_euler_number(r.image, r._ndim)),
     "perimeter": lambda r: _region_perimeter(r, _perimeter),
     "perimeter_crofton": lambda r: _region_perimeter(r, _perimeter_crofton),
 }
@@ -726,7 +805,7 @@ def _find_objects(label_image):
 
 def regionprops(label_image, intensity_image=None, cache=True, *, extra_properties=None, spacing=None,
                 offset=None):
-    """Measure properties of labeled image regions.
+    r"""Measure properties of labeled image regions.
 
     One :class:`RegionProperties` per label present (``1, 2, ...``, labels <= 0 are
     background), in increasing label order; each property is computed on first access from
@@ -753,6 +832,150 @@ def regionprops(label_image, intensity_image=None, cache=True, *, extra_properti
     Returns
     -------
     properties : list of RegionProperties
+
+    Notes
+    -----
+    Every property is an attribute, and also an item (``region['area']``):
+
+    **area** : float
+        Number of pixels of the region times the pixel area (the product of
+        `spacing`).
+    **area_bbox** : float
+        Number of pixels of the bounding box times the pixel area.
+    **area_convex** : float
+        Number of pixels of the convex hull image times the pixel area.
+    **area_filled** : float
+        Number of pixels of the region with its holes filled, times the pixel
+        area.
+    **axis_major_length** : float
+        Length of the major axis of the ellipse (ellipsoid in 3-D) with the
+        same normalised second central moments as the region.
+    **axis_minor_length** : float
+        Length of the minor axis of that ellipse (ellipsoid).
+    **bbox** : tuple
+        Bounding box ``(min_row, min_col, max_row, max_col)``, half-open:
+        the region lies in ``[min_row, max_row)`` x ``[min_col, max_col)``.
+    **centroid** : array
+        Centroid ``(row, col)``, the mean of the scaled pixel coordinates.
+    **centroid_local** : array
+        Centroid ``(row, col)`` relative to the bounding box's corner.
+    **centroid_weighted** : array
+        Centroid ``(row, col)`` with every pixel weighted by its intensity.
+    **centroid_weighted_local** : array
+        Intensity-weighted centroid relative to the bounding box's corner.
+    **coords_scaled** : (K, 2) ndarray
+        Coordinates ``(row, col)`` of the region's pixels, scaled by
+        `spacing` (and shifted by `offset`).
+    **coords** : (K, 2) ndarray
+        Coordinates ``(row, col)`` of the region's pixels.
+    **eccentricity** : float
+        Eccentricity of the ellipse with the same second moments as the
+        region: the focal distance over the major axis length,
+        ``sqrt(1 - l2 / l1)`` for the inertia eigenvalues ``l1 >= l2``;
+        in [0, 1), 0 for a circle.
+    **equivalent_diameter_area** : float
+        Diameter of the circle (sphere) with the region's area (volume).
+    **euler_number** : int
+        Euler characteristic of the region: connected components minus holes
+        (with ``ndim`` connectivity); in 3-D components plus cavities minus
+        tunnels.
+    **extent** : float
+        Area over bounding-box area.
+    **feret_diameter_max** : float
+        Largest distance between two points of the convex hull's 0.5-contour
+        (the maximum Feret, or caliper, diameter) [5]_.
+    **image** : (H, J) ndarray
+        The region as a boolean image, cropped to the bounding box.
+    **image_convex** : (H, J) ndarray
+        The convex hull of the region as a boolean image, cropped to the
+        bounding box.
+    **image_filled** : (H, J) ndarray
+        The region with its holes filled, cropped to the bounding box.
+    **image_intensity** : (H, J) ndarray
+        The intensity image inside the region (0 elsewhere), cropped to the
+        bounding box.
+    **inertia_tensor** : ndarray
+        Inertia tensor of the region, for rotations about its centroid.
+    **inertia_tensor_eigvals** : tuple
+        Eigenvalues of the inertia tensor, largest first.
+    **intensity_max** : float
+        Largest intensity in the region.
+    **intensity_mean** : float
+        Mean intensity in the region.
+    **intensity_median** : float
+        Median intensity in the region.
+    **intensity_min** : float
+        Smallest intensity in the region.
+    **intensity_std** : float
+        Standard deviation of the intensities in the region.
+    **label** : int
+        The region's label in the label image.
+    **moments** : (3, 3) ndarray
+        Raw spatial moments up to order 3, in the bounding box's frame::
+
+           m_ij = sum over the region's pixels of row^i * col^j
+
+        (rows and columns scaled by `spacing`).
+    **moments_central** : (3, 3) ndarray
+        Central moments up to order 3 (invariant to translation)::
+
+           mu_ij = sum over the region's pixels of (row - row_c)^i * (col - col_c)^j
+
+        with ``(row_c, col_c)`` the centroid.
+    **moments_hu** : tuple
+        The seven Hu moments (invariant to translation, scale and rotation).
+    **moments_normalized** : (3, 3) ndarray
+        Normalised central moments (invariant to translation and scale)::
+
+            nu_ij = mu_ij / m_00^[(i+j)/2 + 1]
+
+        with ``m_00`` the area.
+    **moments_weighted** : (3, 3) array
+        Raw spatial moments of the intensity image up to order 3::
+
+            wm_ij = sum over the region's pixels of I(row, col) * row^i * col^j
+
+        in the bounding box's frame.
+    **moments_weighted_central** : (3, 3) ndarray
+        Central moments of the intensity image up to order 3::
+
+            wmu_ij = sum of I(row, col) * (row - row_w)^i * (col - col_w)^j
+
+        with ``(row_w, col_w)`` the intensity-weighted centroid.
+    **moments_weighted_hu** : tuple
+        Hu moments of the intensity image (invariant to translation, scale
+        and rotation).
+    **moments_weighted_normalized** : (3, 3) ndarray
+        Normalised central moments of the intensity image (invariant to
+        translation and scale)::
+
+            wnu_ij = wmu_ij / wm_00^[(i+j)/2 + 1]
+
+        with ``wm_00`` the total intensity of the region.
+    **num_pixels** : int
+        Number of pixels of the region.
+    **orientation** : float
+        Angle between axis 0 (the rows) and the major axis of the ellipse
+        with the same second moments, counter-clockwise, in
+        :math:`[-\pi/2, \pi/2]`.
+    **perimeter** : float
+        Perimeter: the length of the line through the centres of the border
+        pixels (4-connectivity), each border pixel weighted by its border
+        neighbours.
+    **perimeter_crofton** : float
+        Perimeter by the Crofton formula (line crossings in 4 directions).
+    **slice** : tuple of slices
+        The slice that cuts the region's bounding box out of the image.
+    **solidity** : float
+        Area over convex area.
+
+    A region also iterates over its property names (those of ``PROPS``' values), so
+    ``{name: region[name] for name in region}`` collects them.
+
+    The names of releases before 0.19 that 0.26 still serves (``PROPS``: ``Area``,
+    ``bbox_area``, ``mean_intensity``, ``convex_image``, ...) work as items, the lower-case
+    ones as attributes too, each with a FutureWarning naming the current name; in
+    :func:`regionprops_table` they name columns without a warning, as in the reference.
 
     See Also
     --------
@@ -846,6 +1069,9 @@ def regionprops_table(label_image, intensity_image=None, properties=("label", "b
     properties = list(properties)
     if extra_properties is not None:
         properties += [f.__name__ for f in extra_properties]
+    # the names of older releases (PROPS) name their columns; no warning here, as the reference
+    names = properties
+    properties = [PROPS.get(p, p) for p in properties]
     sums = _Sums(label_image, intensity_image, spacing, multichannel,
                  needs=_second_sweep_needs([p for p in properties if p in _FROM_SUMS]))
     n = sums.count.shape[0]
@@ -856,7 +1082,7 @@ def regionprops_table(label_image, intensity_image=None, properties=("label", "b
         dummy_intensity = None
         if intensity_image is not None:
             dummy_intensity = np.zeros(dummy.shape + intensity_image.shape[ndim:], dtype=intensity_image.dtype)
-        table = regionprops_table(dummy, dummy_intensity, properties=[p for p in properties
+        table = regionprops_table(dummy, dummy_intensity, properties=[name for name, p in zip(names, properties)
                                   if extra_properties is None or p not in [f.__name__ for f in extra_properties]],
                                   cache=cache, separator=separator, extra_properties=extra_properties,
                                   spacing=spacing)
@@ -866,20 +1092,21 @@ def regionprops_table(label_image, intensity_image=None, properties=("label", "b
     perimeters = None
     out = {}
     offset = np.zeros(ndim, dtype=int)
-    for prop in properties:
+    for column_name, prop in zip(names, properties):
         if prop in _FROM_SUMS:
             values = _columns(prop, sums, offset)
             dtype = COL_DTYPES[prop]
             if values.ndim == 1:
-                out[prop] = values.astype(dtype)
+                out[column_name] = values.astype(dtype)
             else:
                 for ind in np.ndindex(values.shape[1:]):
-                    out[separator.join(map(str, (prop,) + ind))] = values[(slice(None),) + ind].astype(dtype)
+                    out[separator.join(map(str, (column_name,) + ind))] = \
+                        values[(slice(None),) + ind].astype(dtype)
             continue
         if prop in ("perimeter", "perimeter_crofton"):
             if perimeters is None:  # both from one pass over the label image
                 perimeters = _table_perimeters(prop, label_image, sums.labels, spacing, properties)
-            out[prop] = perimeters[prop]
+            out[column_name] = perimeters[prop]
             continue
         if regions is None:
             slices = [tuple(slice(int(a), int(b)) for a, b in zip(lo, hi)) for lo, hi in zip(sums.lo, sums.hi)]
@@ -899,7 +1126,7 @@ def regionprops_table(label_image, intensity_image=None, properties=("label", "b
             column = np.empty(n, dtype=dtype)
             for i in range(n):
                 column[i] = getattr(regions[i], prop)
-            out[prop] = column
+            out[column_name] = column
         else:
             shape = np.shape(first)
             locs = list(np.ndindex(shape))
@@ -909,5 +1136,30 @@ def regionprops_table(label_image, intensity_image=None, properties=("label", "b
                 for i, loc in enumerate(locs):
                     data[k, i] = value[loc]
             for i, loc in enumerate(locs):
-                out[separator.join(map(str, (prop,) + loc))] = data[:, i]
+                out[separator.join(map(str, (column_name,) + loc))] = data[:, i]
     return out
+
+
+def _parse_docs():
+    """``{property: its description}`` from the Notes of :func:`regionprops` (as the reference's
+    ``_parse_docs``: each entry ``**name** : type`` followed by its indented lines)."""
+    import re
+    import sys
+    import textwrap
+
+    doc = regionprops.__doc__ or ""
+    arg_regex = r"\*\*(\w+)\*\* \:.*?\n(.*?)(?=\n    [\*\S]+)"
+    if sys.version_info >= (3, 13):  # docstrings are dedented from 3.13 on
+        arg_regex = r"\*\*(\w+)\*\* \:.*?\n(.*?)(?=\n[\*\S]+)"
+    return {m.group(1): textwrap.dedent(m.group(2)) for m in re.finditer(arg_regex, doc, flags=re.DOTALL)}
+
+
+def _install_properties_docs():
+    """Give every property of :class:`RegionProperties` its description from the Notes."""
+    docs = _parse_docs()
+    for name in [member for member in dir(RegionProperties) if not member.startswith("_")]:
+        getattr(RegionProperties, name).__doc__ = docs.get(name)
+
+
+if __debug__:  # no docstrings to install under python -OO
+    _install_properties_docs()
