@@ -46,10 +46,12 @@ def as_dtype(image, dtype):
 
 
 def assert_same_sequence(ours, ref):
-    """Footprint sequences: same length, same arrays (and dtypes) and repetition counts."""
+    """Footprint sequences: same length, same arrays (and dtypes) and repetition counts, the
+    counts of the reference's type (np.uint8 for disk/ball 'sequence', from its table; int else)."""
     assert isinstance(ours, tuple) and len(ours) == len(ref)
     for (fp, n), (fp_ref, n_ref) in zip(ours, ref):
         assert n == n_ref
+        assert type(n) is type(n_ref), f"repetition count {n!r}: {type(n)} != reference {type(n_ref)}"
         assert_agrees(fp, fp_ref)
 
 

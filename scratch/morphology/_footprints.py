@@ -341,7 +341,7 @@ def _nsphere_series_decomposition(radius, ndim, dtype=np.uint8):
     table = tables[ndim]
     if radius > len(table):
         raise ValueError(f"precomputed {ndim}D decomposition unavailable for radius > {len(table)}")
-    n_t, n_diamond, n_square = table[radius]
+    n_t, n_diamond, n_square = (np.uint8(n) for n in table[radius])  # the reference's table is uint8
     sequence = []
     if n_t > 0:
         sequence += [(t, n_t) for t in _t_shaped_elements(ndim, dtype)]
