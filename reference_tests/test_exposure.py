@@ -518,3 +518,37 @@ def test_complex_image_is_a_clear_value_error(call):
     image = np.random.default_rng(0).random((16, 16)) + 1j
     with pytest.raises(ValueError, match="complex"):
         call(ours, image)
+
+
+# --- 0-d images give NumPy scalars, as the reference's ufuncs return (issue #15) --------------
+_ZERO_D = [np.array(0.25), np.array(0.9), np.array(0.25, np.float32), np.array(3, np.uint8),
+           np.array(5, np.int16), np.array(70000, np.int32), np.array(True), np.float64(0.25)]
+_ZERO_D_CALLS = [("adjust_log", {}), ("adjust_log", {"inv": True}), ("adjust_sigmoid", {}),
+                 ("adjust_sigmoid", {"inv": True}), ("rescale_intensity", {}),
+                 ("rescale_intensity", {"in_range": (0, 1)}), ("rescale_intensity", {"out_range": (0, 10)}),
+                 ("rescale_intensity", {"out_range": "uint8"}), ("adjust_gamma", {"gamma": 2}),
+                 ("adjust_gamma", {"gamma": 0.5, "gain": 2})]
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("name,kwargs", _ZERO_D_CALLS, ids=[f"{n}{k}" for n, k in _ZERO_D_CALLS])
+@pytest.mark.parametrize("image", _ZERO_D, ids=[repr(x) for x in _ZERO_D])
+def test_zero_d_images_give_the_reference_scalar(image, name, kwargs):
+    """adjust_log / adjust_sigmoid on 0-d input -> np.float64 (not a 0-d array);
+    rescale_intensity(np.array(0.25)) -> 0.25 (it raised 'return arrays must be of ArrayType')."""
+    try:
+        expected = getattr(ref, name)(image, **kwargs)
+    except Exception as error:  # noqa: BLE001 - the same class then
+        with pytest.raises(type(error)):
+            getattr(ours, name)(image, **kwargs)
+        return
+    result = getattr(ours, name)(image, **kwargs)
+    assert type(result) is type(expected)
+    np.testing.assert_array_equal(result, expected)
+
+
+def test_rescale_intensity_of_a_zero_d_quarter():
+    result = ours.rescale_intensity(np.array(0.25))
+    assert type(result) is np.float64 and result == ref.rescale_intensity(np.array(0.25)) == 0.25
+    assert type(ours.adjust_log(np.array(0.25))) is type(ref.adjust_log(np.array(0.25))) is np.float64
+    assert type(ours.adjust_sigmoid(np.array(0.25))) is type(ref.adjust_sigmoid(np.array(0.25))) is np.float64

@@ -48,6 +48,7 @@ References
        enhancement functions", J. Electronic Imaging 8(4), 1999.
 """
 
+import functools
 import warnings
 
 import numpy as np
@@ -296,6 +297,19 @@ def _scale(image):
     return float(hi - lo)
 
 
+def _scalar_for_0d(func):
+    """A 0-d image gives a NumPy scalar (``np.float64(0.25)``, ``np.uint8(4)``), as the
+    reference's ufuncs return for one: computed on a 1-element view, its element returned."""
+
+    @functools.wraps(func)
+    def wrapper(image, *args, **kwargs):
+        if np.ndim(image) == 0 and not isinstance(image, (str, bytes)):
+            return func(np.reshape(image, 1), *args, **kwargs)[0]
+        return func(image, *args, **kwargs)
+
+    return wrapper
+
+
 # --- rescale_intensity -----------------------------------------------------------------------
 
 
@@ -353,6 +367,7 @@ def _output_dtype(dtype_or_range, image_dtype):
     )
 
 
+@_scalar_for_0d
 def rescale_intensity(image, in_range="image", out_range="dtype"):
     """Return image after stretching or shrinking its intensity levels.
 
@@ -439,6 +454,7 @@ def rescale_intensity(image, in_range="image", out_range="dtype"):
 # --- corrections -----------------------------------------------------------------------------
 
 
+@_scalar_for_0d
 def adjust_gamma(image, gamma=1, gain=1):
     """Perform gamma correction on the input image.
 
@@ -503,6 +519,7 @@ def adjust_gamma(image, gamma=1, gain=1):
     return _corrected(image, formula)
 
 
+@_scalar_for_0d
 def adjust_log(image, gain=1, inv=False):
     """Performs Logarithmic correction on the input image.
 
@@ -562,6 +579,7 @@ def adjust_log(image, gain=1, inv=False):
     return _corrected(image, formula)
 
 
+@_scalar_for_0d
 def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
     """Performs Sigmoid Correction on the input image.
 
