@@ -59,7 +59,7 @@ import numbers
 
 import numpy as np
 
-from .._checks import as_array
+from .._checks import as_array, check_int
 from .._jit import jit, parallel_jit, prange
 from ..ndimage._boundary import pad
 from ..util import img_as_float32, img_as_float64, img_as_uint
@@ -246,6 +246,7 @@ def _equalize_gray(image, kernel_size, clip_limit, nbins):
     if any(k < 1 for k in kernel_size):
         raise ValueError(f"Incorrect value of `kernel_size`: {kernel_size}")
 
+    nbins = check_int(nbins, "nbins")  # (2.5 bins: the reference's UFuncTypeError, a TypeError)
     result = _clahe(levels, kernel_size, clip_limit, nbins)
     result = result.astype(float_dtype, copy=False)
     return rescale_intensity(result)

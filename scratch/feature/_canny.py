@@ -35,7 +35,7 @@ from collections import namedtuple
 
 import numpy as np
 
-from .._checks import check_ndim
+from .._checks import check_ndim, check_nonempty, native_byte_order
 from .._jit import parallel_jit, prange
 from ..filters import gaussian
 from ..filters._gaussian import supported_float_type
@@ -167,9 +167,10 @@ def canny_stages(image, sigma=1.0, low_threshold=None, high_threshold=None, mask
 
     Same parameters as :func:`canny`; ``canny_stages(...).edges`` is ``canny(...)``.
     """
-    image = np.asarray(image)
+    image = native_byte_order(np.asarray(image))
     if image.dtype in (np.int64, np.uint64):
         raise ValueError(f"64-bit integer images are not supported: `image` has dtype {image.dtype}")
+    check_nonempty(image, "image")  # (the reference: "The parameter `image` cannot be an empty array")
     check_ndim(image, "image", 2)
     low, high = _thresholds(image, low_threshold, high_threshold, use_quantiles)
 

@@ -628,14 +628,13 @@ def threshold_minimum(image=None, nbins=256, max_num_iter=10000, *, hist=None):
     >>> int(threshold_minimum(image))
     16
     """
+    # (0 rounds: the reference's UnboundLocalError; 2.5 rounds: its TypeError from range())
+    max_num_iter = check_int(max_num_iter, "max_num_iter", minimum=1)
     counts, bin_centers = _validate_image_histogram(image, hist, nbins)
     smooth_hist = np.ascontiguousarray(counts, dtype=np.float32)
-    maximum_idxs = []
-    counter = 0
-    if max_num_iter > 0:
-        index_map = extend_indices(smooth_hist.size, 1, 1, "reflect")
-        smooth_hist, counter = _smooth_until_two_maxima(smooth_hist, index_map, int(max_num_iter))
-        maximum_idxs = list(_local_maxima(smooth_hist))
+    index_map = extend_indices(smooth_hist.size, 1, 1, "reflect")
+    smooth_hist, counter = _smooth_until_two_maxima(smooth_hist, index_map, max_num_iter)
+    maximum_idxs = list(_local_maxima(smooth_hist))
     if len(maximum_idxs) != 2:
         raise RuntimeError("Unable to find two maxima in histogram")
     elif counter == max_num_iter - 1:
@@ -1412,6 +1411,8 @@ def threshold_local(image, block_size=3, method="gaussian", offset=0, mode="refl
     image = image.astype(float_dtype, copy=False)
     thresh_image = np.zeros(image.shape, dtype=float_dtype)
     if method == "generic":
+        if not callable(param):  # (the reference's own check, with its ValueError)
+            raise ValueError(f"invalid callable given: method='generic' needs a function as `param`, got {param!r}")
         padded, starts, offsets = _window_geometry(image.shape, block_size, mode, cval,
                                                    image.astype(np.float64))
         flat_out = thresh_image.reshape(-1)

@@ -755,7 +755,24 @@ def _footprint_and_center(ndim, connectivity, offset):
                 f"shape {footprint.shape}"
             )
         offset = np.array(footprint.shape) // 2
-    return footprint, np.asarray(offset)
+    offset = np.asarray(offset)
+    if offset.shape != (ndim,):  # (the reference: ValueError from its neighbour offsets)
+        raise ValueError(
+            f"`offset` must give the footprint's centre with one coordinate per dimension of "
+            f"the {ndim}-D image, got {offset.tolist()}"
+        )
+    if offset.dtype.kind not in "iu":  # (the reference: np.pad's TypeError)
+        raise TypeError(f"`offset` must hold integers, got {offset.tolist()}")
+    # The image is padded by `offset` pixels on every side, so the footprint may reach at
+    # most that far past its centre: a smaller offset would read outside the padded image
+    # (the reference then reads memory it does not own, or raises for a negative offset).
+    reach = np.array(footprint.shape) - 1 - offset
+    if np.any(offset < 0) or np.any(reach > offset):
+        raise ValueError(
+            f"`offset` {offset.tolist()} does not fit the footprint of shape {footprint.shape}: "
+            f"each coordinate must be at least (size - 1) / 2, the footprint's reach past it"
+        )
+    return footprint, offset
 
 
 # --- the public function -------------------------------------------------------------------

@@ -545,6 +545,9 @@ class KDTree:
         if a.ndim != 2:
             raise ValueError("data must be of shape (n, m), where there are n points of "
                              f"dimension m; `data` is an {_checks.describe(a)}")
+        if a.shape[1] == 0:  # (the reference fails inside its tree builder: an IndexError)
+            raise ValueError("data must be of shape (n, m) with m >= 1: points need at least one "
+                             f"coordinate; `data` is an {_checks.describe(a)}")
         copy = bool(copy_data) and a.dtype == np.float64
         self.data = np.array(a, dtype=np.float64, copy=True) if copy else \
             np.ascontiguousarray(a, dtype=np.float64)
