@@ -55,6 +55,7 @@ and octagonal kernels", Pattern Recognit. Lett. 13 (1992); J. Gil and M. Werman,
 import numba
 import numpy as np
 
+from .._checks import native_byte_order
 from .._jit import jit, parallel_jit, prange
 from ..ndimage._boundary import canonical_mode, extend_indices, pad
 from ._flat_nan import flat_filter_scipy_order, needs_scipy_order
@@ -362,9 +363,7 @@ def flat_filter(image, footprint, minimum, mode="reflect", cval=0, exact_cval=Fa
     image = np.asarray(image)
     mode = canonical_mode(mode)
     dtype = image.dtype
-    work = np.ascontiguousarray(image)
-    if not work.dtype.isnative:  # big-endian input ('>f8' from FITS / TIFF): kernels take native order
-        work = work.astype(work.dtype.newbyteorder("="))
+    work = np.ascontiguousarray(native_byte_order(image))  # big-endian ('>f8': FITS, TIFF) -> native
     is_bool = work.dtype == np.bool_
     if is_bool:
         work = work.view(np.uint8)
