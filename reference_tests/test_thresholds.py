@@ -491,3 +491,236 @@ def test_complex_image_is_a_clear_value_error(name):
     kwargs = {"block_size": 5} if name == "threshold_local" else {}
     with pytest.raises(ValueError, match="complex"):
         getattr(ours, name)(image, **kwargs)
+
+
+# --- issue 15: inputs that killed or hung the process, and validation that names things -------
+
+
+def _extreme_li_images():
+    full = np.finfo(np.float64).max
+    images = {}
+    img = np.full((12, 13), full)
+    img.flat[::2] *= -1
+    images["+-max"] = img  # the issue's repro: max - min overflows to inf
+    img = np.full((12, 13), 1e308)
+    img.flat[::2] *= -1
+    images["+-1e308"] = img
+    img = np.full((12, 13), 1e308)
+    img.flat[::3] = 0
+    images["0-1e308"] = img
+    img = np.full((12, 13), 5e-324)
+    img.flat[::2] = 0
+    images["subnormal"] = img  # n_buckets / span overflows to inf
+    img = np.full((12, 13), 5e-324)
+    img.flat[::2] *= -1
+    images["+-subnormal"] = img
+    images["subnormal ramp"] = np.arange(156.0).reshape(12, 13) * 5e-324
+    img = np.full((12, 13), np.finfo(np.float32).max, np.float32)
+    img.flat[::2] *= -1
+    images["float32 +-max"] = img
+    rng = np.random.default_rng(3)
+    images["random 1e308"] = rng.random((12, 13)) * 1e308 * np.sign(rng.random((12, 13)) - 0.5)
+    images["random subnormal"] = rng.random((12, 13)) * 1e-310
+    return images
+
+
+EXTREME_LI = _extreme_li_images()
+
+
+@pytest.mark.parametrize("key", list(EXTREME_LI))
+def test_li_overflowing_and_subnormal_ranges(key):
+    """Once a SIGSEGV (a NaN bucket index): now the reference's inf, nan or tiny threshold."""
+    image = EXTREME_LI[key]
+    before = image.copy()
+    expected = ref.threshold_li(image)
+    result = ours.threshold_li(image)
+    assert type(result) is type(expected)
+    np.testing.assert_allclose(result, expected, rtol=1e-7, atol=0, equal_nan=True)
+    np.testing.assert_array_equal(image, before)
+
+
+@pytest.mark.parametrize("tolerance", [-1.0, -1e-300, np.float32(-0.5)])
+@pytest.mark.parametrize("dtype", [np.float64, np.uint8, np.float16])
+def test_li_negative_tolerance_raises_where_the_reference_loops_for_ever(tolerance, dtype):
+    # (the reference is not called: it never returns)
+    image = _as(_bimodal(np.random.default_rng(0)), dtype)
+    with pytest.raises(ValueError, match="`tolerance`"):
+        ours.threshold_li(image, tolerance=tolerance)
+
+
+def test_li_tolerance_zero_means_the_default_as_in_the_reference():
+    image = _bimodal(np.random.default_rng(1))
+    _both("threshold_li", image, tolerance=0)
+    with pytest.raises(TypeError):  # the reference's UFuncTypeError (a subtraction), a TypeError
+        ref.threshold_li(image, tolerance="abc")
+    with pytest.raises(TypeError, match="`tolerance`"):
+        ours.threshold_li(image, tolerance="abc")
+
+
+def test_li_single_finite_value_message_names_tolerance():
+    image = np.array([[1.0, np.inf], [1.0, np.inf]])
+    exc = assert_same_error(ours.threshold_li, ref.threshold_li, image)
+    assert "`tolerance`" in str(exc)
+
+
+@pytest.mark.parametrize("classes", [1, 0, -3, True])
+def test_multiotsu_fewer_than_two_classes_raises_naming_classes(classes):
+    # (the reference is not called: with classes=1 it reads an empty array and dies)
+    image = _as(_bimodal(np.random.default_rng(0)), np.uint8)
+    with pytest.raises(ValueError, match="`classes`"):
+        ours.threshold_multiotsu(image, classes=classes)
+
+
+@pytest.mark.parametrize("classes", [2.5, 3.0, "3"])
+def test_multiotsu_classes_not_an_integer(classes):
+    """The reference: a TypeError (from range(), or NumPy's UFuncTypeError for a string)."""
+    image = _bimodal(np.random.default_rng(0))
+    with pytest.raises(TypeError):
+        ref.threshold_multiotsu(image, classes=classes)
+    with pytest.raises(TypeError, match="`classes`"):
+        ours.threshold_multiotsu(image, classes=classes)
+
+
+@pytest.mark.parametrize("classes, nbins", [(100, 256), (7, 256), (12, 1000)])
+def test_multiotsu_refuses_a_search_that_cannot_finish(classes, nbins):
+    # (the reference is not called: it searches for minutes to ages)
+    image = np.random.default_rng(0).random((12, 13))
+    with pytest.raises(ValueError, match=r"combinations") as info:
+        ours.threshold_multiotsu(image, classes=classes, nbins=nbins)
+    assert "`classes`" in str(info.value) and "`nbins`" in str(info.value)
+
+
+def test_multiotsu_search_limit_is_the_stated_one():
+    import math
+
+    assert math.comb(255, 5) <= _thresholds.MULTIOTSU_MAX_COMBINATIONS < math.comb(255, 6)
+
+
+@pytest.mark.parametrize("nbins", [2.5, 2.0, 0, -3, np.int64(7)])
+@pytest.mark.parametrize("name", ["threshold_otsu", "threshold_isodata", "threshold_triangle", "threshold_yen",
+                                  "threshold_minimum", "threshold_multiotsu"])
+def test_nbins_not_a_positive_integer(name, nbins):
+    image = _bimodal(np.random.default_rng(2))
+    if ref_raises(name, image, nbins=nbins):
+        exc = assert_same_error(getattr(ours, name), getattr(ref, name), image, nbins=nbins)
+        if isinstance(exc, (TypeError, ValueError)):  # (not minimum's "two maxima" RuntimeError)
+            assert "`nbins`" in str(exc)
+    else:
+        _both(name, image, nbins=nbins)
+
+
+def ref_raises(name, *args, **kwargs):
+    try:
+        getattr(ref, name)(*args, **kwargs)
+    except Exception:
+        return True
+    return False
+
+
+def _object_images():
+    rng = np.random.default_rng(4)
+    values = rng.random((12, 13))
+    return {
+        "floats": values.astype(object),
+        "ints": (values * 100).astype(int).astype(object),
+        "constant": np.full((3, 3), 5, dtype=object),
+        "mixed numpy scalars": np.array([[np.float32(0.5), 2], [np.int16(3), 7.5]], dtype=object),
+        "a string": np.array([[1, "a"]], dtype=object),
+        "None": np.array([[None, 1.0]], dtype=object),
+        "complex": np.array([[1 + 2j, 3]], dtype=object),
+        "bools": np.array([[True, False]], dtype=object),
+    }
+
+
+OBJECT_IMAGES = _object_images()
+
+
+@pytest.mark.parametrize("key", list(OBJECT_IMAGES))
+def test_otsu_object_arrays(key):
+    """The reference bins an object array of numbers as floats and answers a Python float."""
+    image = OBJECT_IMAGES[key]
+    try:
+        expected = ref.threshold_otsu(image)
+    except Exception:
+        exc = assert_same_error(ours.threshold_otsu, ref.threshold_otsu, image)
+        assert "`image`" in str(exc)
+        return
+    result = ours.threshold_otsu(image)
+    assert type(result) is type(expected)
+    assert result == expected
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.uint8, np.int32, np.bool_])
+@pytest.mark.parametrize("name", ["threshold_otsu", "threshold_isodata", "threshold_triangle",
+                                  "threshold_multiotsu"])
+def test_empty_image_raises_value_error_naming_image(name, dtype):
+    """The reference fails inside (IndexError at ``bin_centers[0]``; multi-Otsu reads memory
+    it does not own on float32), or NumPy's "zero-size array" ValueError: a ValueError that
+    names ``image`` here.  Where the reference's class is ValueError, it is the same."""
+    image = np.zeros((0, 4), dtype)
+    with pytest.raises(ValueError, match="`image`"):
+        getattr(ours, name)(image)
+    if name != "threshold_otsu" and dtype in (np.uint8, np.int32):  # (Otsu's: an IndexError)
+        assert_same_error(getattr(ours, name), getattr(ref, name), image)
+
+
+@pytest.mark.parametrize("name", ["threshold_yen", "threshold_minimum", "threshold_mean", "threshold_li"])
+@pytest.mark.parametrize("dtype", [np.float64, np.uint8])
+def test_empty_image_elsewhere_as_the_reference(name, dtype):
+    image = np.zeros((0, 4), dtype)
+    try:
+        getattr(ref, name)(image)
+    except Exception as error:
+        exc = assert_same_error(getattr(ours, name), getattr(ref, name), image)
+        if isinstance(error, ValueError):  # NumPy's "zero-size array": named here
+            assert "`image`" in str(exc)
+        return
+    _both(name, image)
+
+
+def _wide_integer_images():
+    i64 = np.iinfo(np.int64)
+    return {
+        "int64 full range": np.array([[i64.min, 0], [5, i64.max]], np.int64),
+        "uint64 top": np.array([[0, 0], [5, np.iinfo(np.uint64).max]], np.uint64),
+        "int64 +-2**62": np.array([[-2**62, 0], [5, 2**62]], np.int64),
+    }
+
+
+WIDE_INTEGER_IMAGES = _wide_integer_images()
+
+
+@pytest.mark.parametrize("key", list(WIDE_INTEGER_IMAGES))
+@pytest.mark.parametrize("name", ["threshold_otsu", "threshold_isodata", "threshold_triangle", "threshold_yen",
+                                  "threshold_minimum", "threshold_multiotsu", "threshold_li"])
+def test_integer_range_too_wide_for_a_bin_per_value(name, key):
+    """The reference: "Maximum allowed size exceeded" or an IndexError (the shifted image wraps
+    around); scratch: a ValueError that names ``image`` and the range."""
+    image = WIDE_INTEGER_IMAGES[key]
+    with pytest.raises(ValueError, match="`image` spans too many integer values"):
+        getattr(ours, name)(image)
+    with pytest.raises((ValueError, IndexError)):
+        getattr(ref, name)(image)
+
+
+@pytest.mark.parametrize("max_num_iter", [0, -1])
+def test_minimum_without_a_smoothing_round(max_num_iter):
+    # the reference: UnboundLocalError (its loop never ran); a ValueError naming the parameter
+    with pytest.raises(UnboundLocalError):
+        ref.threshold_minimum(_bimodal(np.random.default_rng(0)), max_num_iter=max_num_iter)
+    with pytest.raises(ValueError, match="`max_num_iter`"):
+        ours.threshold_minimum(_bimodal(np.random.default_rng(0)), max_num_iter=max_num_iter)
+
+
+@pytest.mark.parametrize("max_num_iter", [2.5, 5.0])
+def test_minimum_max_num_iter_not_an_integer(max_num_iter):
+    exc = assert_same_error(ours.threshold_minimum, ref.threshold_minimum, _bimodal(np.random.default_rng(0)),
+                            max_num_iter=max_num_iter)
+    assert "`max_num_iter`" in str(exc)
+
+
+@pytest.mark.parametrize("param", [None, 3])
+def test_local_generic_needs_a_callable(param):
+    image = _bimodal(np.random.default_rng(0))
+    exc = assert_same_error(ours.threshold_local, ref.threshold_local, image, 3, "generic", param=param)
+    assert "`param`" in str(exc)
