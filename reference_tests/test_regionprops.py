@@ -863,3 +863,14 @@ def test_intensity_properties_without_intensity_image_raise_as_the_reference(cas
         with pytest.raises(type(ref_error)) as info:
             getattr(ours, name)
         assert str(info.value) == str(ref_error), name
+
+
+def test_setting_an_old_name_sets_the_current_one_as_the_reference():
+    labels = np.zeros((5, 5), int)
+    labels[1:3, 1:4] = 1
+    for name in ("Area", "bbox_area", "label", "Label"):
+        ours, ref = regionprops(labels)[0], skm.regionprops(labels)[0]
+        ref_error = _warned(lambda: setattr(ref, name, 7))[0]
+        ours_error = _warned(lambda: setattr(ours, name, 7))[0]
+        assert type(ours_error) is type(ref_error)
+        assert ours.label == ref.label

@@ -659,6 +659,9 @@ class RegionProperties:
             return getattr(self, PROPS[name])
         raise AttributeError(f"'RegionProperties' object has no attribute '{name}'")
 
+    def __setattr__(self, name, value):
+        super().__setattr__(PROPS.get(name, name), value)  # an old name sets the current one
+
     def __getitem__(self, key):
         if key in PROPS:
             warnings.warn(
