@@ -206,3 +206,15 @@ def test_bad_input():
     assert_same_error(canny, ref_canny, image, 1.0, 0.1, 1.5, use_quantiles=True)
     assert_same_error(canny, ref_canny, image, -1.0)
     assert_same_error(canny, ref_canny, image, 1.0, mask=np.ones((3, 3), bool))
+
+
+@pytest.mark.parametrize("shape", [(0, 5), (5, 0), (0, 0), (0,)])
+def test_empty_image_is_refused_as_the_reference(shape):
+    """Issue 15: the reference's "The parameter `image` cannot be an empty array"."""
+    exc = assert_same_error(canny, ref_canny, np.zeros(shape))
+    assert "`image`" in str(exc) and "empty" in str(exc)
+
+
+def test_big_endian_image():
+    image = np.random.default_rng(15).random((20, 21)).astype(">f8")
+    assert_agrees(canny(image), ref_canny(image))

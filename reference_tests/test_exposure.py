@@ -552,3 +552,45 @@ def test_rescale_intensity_of_a_zero_d_quarter():
     assert type(result) is np.float64 and result == ref.rescale_intensity(np.array(0.25)) == 0.25
     assert type(ours.adjust_log(np.array(0.25))) is type(ref.adjust_log(np.array(0.25))) is np.float64
     assert type(ours.adjust_sigmoid(np.array(0.25))) is type(ref.adjust_sigmoid(np.array(0.25))) is np.float64
+
+
+# --- issue 15: bin counts and empty images, named --------------------------------------------------
+
+
+@pytest.mark.parametrize("nbins", [2.5, 2.0, 0, -1])
+@pytest.mark.parametrize("name", ["histogram", "equalize_hist"])
+def test_float_histogram_nbins_not_a_positive_integer(name, nbins):
+    image = np.random.default_rng(15).random((12, 13))
+    exc = assert_same_error(getattr(ours, name), getattr(ref, name), image, nbins=nbins)
+    assert "`nbins`" in str(exc)
+
+
+def test_histogram_nbins_is_ignored_for_integer_images():
+    image = (np.random.default_rng(15).random((12, 13)) * 200).astype(np.uint8)
+    assert_agrees(ours.histogram(image, nbins=2.5)[0], ref.histogram(image, nbins=2.5)[0])
+
+
+@pytest.mark.parametrize("name", ["histogram", "equalize_hist", "cumulative_distribution"])
+def test_empty_integer_image_names_image(name):
+    image = np.zeros((0, 4), np.uint8)
+    exc = assert_same_error(getattr(ours, name), getattr(ref, name), image)
+    assert "`image`" in str(exc)
+
+
+@pytest.mark.parametrize("nbins", [2.5, 2.0])
+def test_adapthist_nbins_not_an_integer(nbins):
+    """The reference: NumPy's UFuncTypeError (a TypeError) from a floor division."""
+    image = np.random.default_rng(15).random((16, 16))
+    with pytest.raises(TypeError):
+        ref.equalize_adapthist(image, nbins=nbins)
+    with pytest.raises(TypeError, match="`nbins`"):
+        ours.equalize_adapthist(image, nbins=nbins)
+
+
+def test_adapthist_kernel_size_zero_names_it():
+    """The reference: ZeroDivisionError (an integer modulo by zero); a ValueError naming it."""
+    image = np.random.default_rng(15).random((16, 16))
+    with pytest.raises(ZeroDivisionError):
+        ref.equalize_adapthist(image, kernel_size=0)
+    with pytest.raises(ValueError, match="`kernel_size`"):
+        ours.equalize_adapthist(image, kernel_size=0)

@@ -171,3 +171,51 @@ def test_footprint_without_centre():
                       np.array([[1, 1, 1], [1, 0, 1], [1, 1, 1]], bool)):
         check(image, footprint=footprint, exclude_border=False)
         check(image, footprint=footprint, labels=rng.integers(0, 3, image.shape))
+
+
+# --- issue 15: validation the reference does (or fails inside), named ------------------------------
+
+
+def _peaks_image():
+    return np.random.default_rng(15).random((12, 13))
+
+
+def _two_labels(shape=(12, 13)):
+    labels = np.ones(shape, int)
+    labels[:, 7:] = 2
+    return labels
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"footprint": np.ones((3, 3, 3))},
+    {"footprint": np.ones(3)},
+    {"footprint": np.ones((3, 3, 3)), "labels": _two_labels()},
+    {"num_peaks": 2.5},
+    {"num_peaks": 2.0},
+    {"num_peaks": None},
+    {"num_peaks": 2.5, "labels": _two_labels()},
+    {"num_peaks_per_label": 2.5, "labels": _two_labels()},
+    {"min_distance": 2, "p_norm": 0},
+    {"min_distance": 2, "p_norm": np.nan},
+    {"labels": np.ones((12, 13))},
+], ids=lambda kw: ",".join(f"{k}={getattr(v, 'shape', v)}" for k, v in kw.items()))
+def test_bad_parameters_raise_the_references_class_naming_the_parameter(kwargs):
+    exc = assert_same_error(peak_local_max, ref_peaks, _peaks_image(), **kwargs)
+    named = [k for k in kwargs if k != "labels" or "footprint" not in kwargs]
+    assert any(f"`{k}`" in str(exc) for k in named), exc
+
+
+@pytest.mark.parametrize("kwargs", [{"num_peaks": np.int64(3)}, {"num_peaks": -1}, {"num_peaks": np.inf},
+                                    {"footprint": np.ones((1, 1, 1))}, {"min_distance": 2, "p_norm": 0.5},
+                                    {"min_distance": 1, "p_norm": 0}])
+def test_edge_parameters_the_reference_accepts(kwargs):
+    image = _peaks_image()
+    assert_agrees(peak_local_max(image, **kwargs), ref_peaks(image, **kwargs))
+
+
+@pytest.mark.parametrize("shape", [(5, 5), (12, 13, 2), (13, 12)])
+def test_labels_of_the_wrong_shape(shape):
+    """The reference does not check: it searches whatever part of the image the labels index
+    (a meaningless answer), or fails with an IndexError.  scratch: a ValueError naming both."""
+    with pytest.raises(ValueError, match=r"`labels` \(shape .*`image`"):
+        peak_local_max(_peaks_image(), labels=np.ones(shape, int))

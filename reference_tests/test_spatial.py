@@ -373,3 +373,18 @@ def test_doctests(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("shape", [(5, 0), (0, 0)])
+def test_kdtree_points_without_coordinates(shape):
+    """Issue 15: SciPy fails inside its tree builder (IndexError "Out of bounds on buffer
+    access"); scratch raises a ValueError naming ``data`` and its shape."""
+    with pytest.raises(IndexError):
+        ref.KDTree(np.zeros(shape))
+    with pytest.raises(ValueError, match=r"`data` is an array of shape"):
+        ours.KDTree(np.zeros(shape))
+
+
+def test_kdtree_no_points_with_coordinates_is_fine():
+    tree, expected = ours.KDTree(np.zeros((0, 3))), ref.KDTree(np.zeros((0, 3)))
+    assert tree.n == expected.n == 0 and tree.m == expected.m == 3

@@ -508,3 +508,77 @@ def test_key_heap_stand_ins_change_no_pop():
     tied = [k for k, _ in expected if k & 0xFFF == 0]
     assert len(expected) > 100 and len(set(tied)) < len(tied)  # tied age-0 keys were popped
     assert pops(True) == expected
+
+
+# --- issue 15: dtypes the reference floods as float64, 0-d images, offsets -------------------------
+
+
+def _dtype_images():
+    rng = np.random.default_rng(15)
+    base = rng.random((6, 7))
+    return {
+        "float16": base.astype(np.float16),
+        "complex128": base.astype(np.complex128),
+        "complex128 with imaginary part": base + 1j * base[::-1],
+        "object floats": base.astype(object),
+        "object ints": (base * 10).astype(int).astype(object),
+        "object strings": np.array([["a", "b"]], dtype=object),
+    }
+
+
+DTYPE_IMAGES = _dtype_images()
+
+
+@pytest.mark.filterwarnings("ignore::numpy.exceptions.ComplexWarning")
+@pytest.mark.parametrize("key", list(DTYPE_IMAGES))
+@pytest.mark.parametrize("markers", ["array", "int", "none"])
+def test_float16_complex_and_object_images(key, markers):
+    """With markers the reference floods ``image.astype(float64)`` (the real part of a complex
+    image); without, its local-minima search raises TypeError on these dtypes."""
+    image = DTYPE_IMAGES[key]
+    if markers == "array":
+        m = np.zeros(image.shape, np.int32)
+        m.flat[0], m.flat[-1] = 1, 2
+    else:
+        m = 3 if markers == "int" else None
+    before = image.copy()
+    try:
+        expected = ref_watershed(image, m)
+    except Exception:
+        assert_same_error(watershed, ref_watershed, image, m)
+        return
+    assert_agrees(watershed(image, m), expected)
+    np.testing.assert_array_equal(image, before)
+
+
+@pytest.mark.parametrize("markers", [None, 1, np.array(1), np.array(0)])
+def test_zero_d_image(markers):
+    """The reference fails inside NumPy (nonzero of a 0-d array: ValueError; np.pad: TypeError):
+    the same classes, with a message naming ``image``."""
+    exc = assert_same_error(watershed, ref_watershed, np.array(1.0), markers)
+    assert "`image`" in str(exc)
+
+
+@pytest.mark.parametrize("offset", [(1,), (1, 1, 1), [[1, 1]], (-1, -1), (-5, 0), (1.5, 1)])
+def test_offset_of_the_wrong_length_sign_or_type(offset):
+    image = np.random.default_rng(0).random((12, 13))
+    exc = assert_same_error(watershed, ref_watershed, image, 2, offset=offset)
+    assert "`offset`" in str(exc)
+
+
+@pytest.mark.parametrize("offset", [(5, 5), (2, 2), (1, 1)])
+def test_offsets_that_fit_the_footprint(offset):
+    image = np.random.default_rng(0).random((12, 13))
+    for line in (False, True):
+        assert_agrees(watershed(image, 2, offset=offset, watershed_line=line),
+                      ref_watershed(image, 2, offset=offset, watershed_line=line))
+
+
+@pytest.mark.parametrize("offset", [(0, 0), (0, 1), (1, 0)])
+def test_offset_too_small_for_the_footprint_raises(offset):
+    """The image is padded by ``offset``; a 3x3 footprint centred at (0, 0) reaches 2 pixels past
+    it, outside the padding.  The reference then reads memory it does not own (so it is not
+    called); scratch raises a ValueError naming ``offset``."""
+    image = np.random.default_rng(0).random((12, 13))
+    with pytest.raises(ValueError, match="`offset`"):
+        watershed(image, 2, offset=offset)
