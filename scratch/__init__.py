@@ -15,6 +15,7 @@ against its reference.  The sub-packages are named after the reference module th
     scratch.feature   <-> skimage.feature    (peak_local_max, canny)
     scratch.spatial   <-> scipy.spatial      (distance_matrix, KDTree)
     scratch.tracking  (no single reference: linking into tracks, checked against ground truth)
+    scratch.verify    verify anyone's implementation against the references (case tables, reports)
 
 Sub-packages are imported lazily, on first attribute access, and importing them compiles
 nothing: kernels compile (or load from the disk cache) on their first call.
@@ -25,7 +26,7 @@ import importlib
 
 __version__ = "0.1.0"
 
-_SUBMODULES = ("data", "exposure", "feature", "filters", "measure", "morphology", "ndimage", "optimize", "segmentation", "signal", "spatial", "tracking", "util")
+_SUBMODULES = ("data", "exposure", "feature", "filters", "measure", "morphology", "ndimage", "optimize", "segmentation", "signal", "spatial", "tracking", "util", "verify")
 
 __all__ = ["__version__", *_SUBMODULES]
 
