@@ -488,3 +488,21 @@ def test_parallel_kernels_equal_serial(rng):
     _correlate._correlate_nd(padded, starts, 25, offsets, tap_weights, out_parallel)
     serial(_correlate._correlate_nd)(padded, starts, 25, offsets, tap_weights, out_serial)
     np.testing.assert_array_equal(out_parallel, out_serial)
+
+
+@pytest.mark.parametrize("shape, axes, wshape, origin", [
+    ((6, 7, 8), (2, 0), (2, 3), 0),          # asymmetric weights, axes out of order
+    ((6, 7, 8), (2, 0), (3, 2), (0, 1)),     # origins follow the order of axes given
+    ((6, 7, 8), (-1, 1), (4, 3), (0, 1)),
+    ((9, 10), (1, 0), (3, 4), (1, 0)),       # every axis, permuted: weights and origins in axis order
+    ((9, 10), (-1, 0), (3, 4), (0, -2)),
+    ((6, 7, 8), (2, 1, 0), (3, 2, 4), (1, 0, -1)),
+])
+def test_correlate_axes_in_any_order_as_scipy(shape, axes, wshape, origin, rng):
+    """SciPy inserts the missing axes with np.expand_dims: the weights' axes lie along
+    sorted(axes) whatever order axes lists them in; origins follow axes' order when some axes
+    are left out, and axis order when axes names them all (found by scratch.verify)."""
+    image = rng.random(shape)
+    weights = rng.normal(size=wshape)
+    for ours, ref in ((snd.correlate, ndi.correlate), (snd.convolve, ndi.convolve)):
+        assert_agrees(ours(image, weights, axes=axes, origin=origin), ref(image, weights, axes=axes, origin=origin))

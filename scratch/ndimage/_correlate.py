@@ -56,6 +56,7 @@ from ._support import (
     get_output,
     input_array,
     kernel_output,
+    normalize_origins,
     store,
     working_array,
 )
@@ -378,15 +379,22 @@ def _correlate_nd(padded, line_starts, line_length, offsets, weights, out):
 
 
 def _expand_weights(weights, ndim, axes):
-    """Weights given for ``axes`` only, with length-1 axes inserted for the others (SciPy)."""
+    """Weights given for ``axes`` only, with length-1 axes inserted for the others (SciPy's
+    ``np.expand_dims``: the weights' axes keep their order, so they lie along ``sorted(axes)``
+    whatever order ``axes`` lists them in)."""
     if weights.ndim != len(axes):
         raise RuntimeError(f"weights.ndim ({weights.ndim}) must match len(axes) ({len(axes)})")
     if len(axes) < ndim:
-        shape = [1] * ndim
-        for ax, size in zip(axes, weights.shape):
-            shape[ax] = size
-        weights = weights.reshape(shape)
+        weights = np.expand_dims(weights, tuple(ax for ax in range(ndim) if ax not in axes))
     return weights
+
+
+def _expand_origins(origin, ndim, axes):
+    """Origins as SciPy places them: along ``axes`` in the order given when some axes are left
+    out; when ``axes`` names every axis, in axis order (as the weights)."""
+    if len(axes) < ndim:
+        return expand_origins(origin, ndim, axes)
+    return normalize_origins(origin, ndim)
 
 
 def _correlate_or_convolve(input, weights, output, mode, cval, origin, convolution, axes):
@@ -396,7 +404,7 @@ def _correlate_or_convolve(input, weights, output, mode, cval, origin, convoluti
         raise NotImplementedError("complex `weights` are not supported by scratch")
     axes = check_axes(axes, input.ndim)
     weights = _expand_weights(np.asarray(weights, dtype=np.float64), input.ndim, axes)
-    origins = expand_origins(origin, input.ndim, axes)
+    origins = _expand_origins(origin, input.ndim, axes)
     if any(s < 1 for s in weights.shape):
         raise RuntimeError(f"no filter weights given: `weights` has shape {weights.shape}")
     if convolution:  # flip the kernel in every axis; re-centre even sizes as SciPy does
