@@ -62,7 +62,7 @@ def _label_extra(level, seed):
         cases.append(Case("values", f"nuclei labels {kw or 'defaults'}", (nuc,), kw))
     # 3-D: balls, and a random binary volume at each connectivity.
     vsize = 24 if full else 14
-    vol = Input("blobs", shape=(vsize,) * 3, n=4, radius=2, seed=s("vol"), part="mask")
+    vol = Input("blobs", shape=(vsize,) * 3, n=4, radius=2 if full else 1, seed=s("vol"), part="mask")
     rvol = Input("random", shape=(vsize - 2, vsize - 1, vsize), dtype="bool", seed=s("rvol"))
     for conn in (None, 1, 2, 3):
         kw = {} if conn is None else {"connectivity": conn}
@@ -92,7 +92,7 @@ def _label_extra(level, seed):
 
 
 image_spec("label", "skimage.measure.label", "scratch.measure.label", chapter=SEGMENTATION,
-           dtypes=("bool", "uint8", "uint16", "int32", "int64", "float32", "float64"), ndims=(1, 2, 3),
+           dtypes=("bool", "uint8", "uint16", "int32", "int64", "float32", "float64"), ndims=(1, 2, 3, 4),
            grid=({}, {"connectivity": 1}, {"connectivity": 2}, {"background": 1},
                  {"return_num": True}, {"connectivity": 1, "background": 0, "return_num": True}),
            compare=_label_compare(), radius=1, samples=("coins",), image=_few_values, smoke_dtype="bool",
@@ -185,8 +185,6 @@ def _regionprops_extra(level, seed):
                       _props(P_BASIC)))
     cases.append(Case("bad input", "float label image", (_region_labels((16, 16), "float64", s("f")), inten),
                       _props(P_BASIC)))
-    cases.append(Case("bad input", "4-D label image", (_region_labels((3, 3, 3, 3), "int32", s("4d")),),
-                      _props(("label", "area"))))
     cases.append(Case("bad input", "intensity shape mismatch",
                       (small, Input("random", shape=(16, 15), dtype="float64", seed=1)), _props(P_BASIC)))
     cases.append(Case("bad input", "unknown property", (small, inten), _props(("label", "no_such_property"))))
