@@ -22,7 +22,8 @@ def build_parser():
     parser = argparse.ArgumentParser(
         prog="python -m scratch",
         description="The scratch tour: every algorithm against its reference, with figures.",
-        epilog="To segment your own image: python -m scratch segment IMAGE (see its --help).",
+        epilog="To segment your own image: python -m scratch segment IMAGE (see its --help). "
+               "To verify your own implementation: python -m scratch verify FILE.py:FUNC --as NAME.",
     )
     parser.add_argument("--only", nargs="+", action="extend", metavar="NAME",
                         help="run only these entries (exact name, else substring; repeatable)")
@@ -181,6 +182,10 @@ def main(argv=None):
         from .segment import main as segment_main
 
         return segment_main(argv[1:])
+    if argv[:1] == ["verify"]:  # `python -m scratch verify FILE.py:FUNC --as NAME`: verify_cli.py
+        from .verify_cli import main as verify_main
+
+        return verify_main(argv[1:])
     parser = build_parser()
     options = parser.parse_args(argv)
     console = _console()

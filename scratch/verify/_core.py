@@ -33,6 +33,7 @@ class Case:
     compare: Optional[Callable] = None   # default: the spec's comparator
     radius: int = 0                      # border band width (kernel / footprint radius)
     known: Optional[str] = None          # key of a documented difference (scratch.verify._known)
+    writable: tuple = ()                 # keyword arguments that are outputs (out=, output=)
     index: int = -1                      # set by Spec.cases
 
     def key(self):

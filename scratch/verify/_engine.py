@@ -268,7 +268,7 @@ def call_once(spec, function, case, timeout=None):
     """
     args = _inputs.build(case.args)
     kwargs = _inputs.build(case.kwargs)
-    arrays = _arrays_of((args, kwargs), [])
+    arrays = _arrays_of((args, {k: v for k, v in kwargs.items() if k not in case.writable}), [])
     before = [a.copy() for a in arrays]
     start = time.perf_counter()
     try:

@@ -11,6 +11,7 @@ The kinds
 ---------
 ``random``      uniform values over the dtype's usual range: [0, 1) for floats, the full
                 range for uint8/uint16, [-1000, 1000] for signed integers, p=0.5 for bool
+                (``low``/``high`` narrow it; complex: ``imag=`` fixes the imaginary part)
 ``sample``      a crop of one of scikit-image's bundled images (``scratch.data.load``)
 ``blobs``       a noisy scene of separate disks (``scratch.data.blobs``); ``part`` picks the
                 image, its label image or the mask (labels > 0)
@@ -40,7 +41,7 @@ def case_seed(*parts):
     return zlib.crc32(text.encode()) & 0x7FFFFFFF
 
 
-def _random(shape, dtype, seed, low=None, high=None):
+def _random(shape, dtype, seed, low=None, high=None, imag=None):
     rng = np.random.default_rng(seed)
     dtype = np.dtype(dtype)
     if dtype.kind == "b":
@@ -56,8 +57,9 @@ def _random(shape, dtype, seed, low=None, high=None):
         if high is None:
             high = info.max if dtype.kind == "u" and dtype.itemsize <= 2 else min(info.max, 1000)
         return rng.integers(low, high, size=shape, endpoint=True).astype(dtype)
-    if dtype.kind == "c":
-        return (rng.random(shape) + 1j * rng.random(shape)).astype(dtype)
+    if dtype.kind == "c":  # imag=x: a constant imaginary part
+        im = rng.random(shape) if imag is None else np.full(shape, float(imag))
+        return (rng.random(shape) + 1j * im).astype(dtype)
     raise ValueError(f"make_input('random'): no generator for dtype {dtype}")
 
 

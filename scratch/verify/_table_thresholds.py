@@ -37,8 +37,11 @@ def _hist_cases(name, extra_kwargs=()):
 
 def _complex_case(name, kwargs=None):
     def extra(level, seed):
-        img = Input("random", shape=(16, 16), dtype="complex128", seed=case_seed(name, seed, "complex"))
-        return [Case("edge cases", "complex image", (img,), dict(kwargs or {}), known="complex-histogram")]
+        sd = case_seed(name, seed, "complex")
+        return [Case("edge cases", f"complex image{label}", (Input("random", shape=(16, 16), dtype="complex128",
+                                                                    seed=sd, **params),), dict(kwargs or {}),
+                     known="complex-histogram")
+                for label, params in (("", {}), (" (imaginary part 1)", {"imag": 1.0}))]
     return extra
 
 
