@@ -56,8 +56,9 @@ def list_entries(entries, console):
     from .runner import resolve
 
     table = Table(title="scratch catalogue", title_justify="left")
-    for column in ("name", "family", "scratch", "reference", "tour input", "bench dtypes", "OpenCV"):
+    for column in ("name", "family", "scratch", "reference", "tour input", "bench dtypes", "OpenCV", "verify"):
         table.add_column(column)
+    covered = verify_covered()
     for e in entries:
         try:
             resolve(e.scratch)
@@ -65,8 +66,17 @@ def list_entries(entries, console):
         except (ImportError, AttributeError):
             scratch = f"[dim]{e.scratch} (missing)[/dim]"
         table.add_row(e.name, e.family, scratch, e.reference, e.sample_name,
-                      " ".join(e.dtypes) or "—", e.opencv_name or "—")
+                      " ".join(e.dtypes) or "—", e.opencv_name or "—", covered.get(e.reference, "—"))
     console.print(table)
+    console.print("verify: `python -m scratch verify FILE.py:FUNC --as NAME` checks your own implementation "
+                  "of a function marked in the verify column against its reference (see --help there).")
+
+
+def verify_covered():
+    """``{reference path: verify name}`` for every function ``scratch.verify`` has cases for."""
+    from scratch.verify import specs
+
+    return {s.reference: s.name for s in specs()}
 
 
 def _results_table(results):
