@@ -89,7 +89,12 @@ def _complex(name, kwargs=None, known=None):
     def extra(level, seed):
         img = Input("random", shape=(16, 16), dtype="complex128", seed=case_seed(name, seed, "complex"))
         layer = "edge cases" if known else "bad input"
-        return [Case(layer, "complex image", (img,), dict(kwargs or {}), known=known)]
+        # a constant imaginary part: the reference's histogram then bins the real parts
+        flat = [complex(round(0.05 * ((7 * i) % 20), 2), 1.0) for i in range(20)]
+        plane = Input("array", values=[flat[r * 5:(r + 1) * 5] for r in range(4)], dtype="complex128")
+        tail = "".join(f", {k}={v!r}" for k, v in (kwargs or {}).items())
+        return [Case(layer, f"complex image{tail}", (img,), dict(kwargs or {}), known=known),
+                Case(layer, f"complex image, imaginary part 1{tail}", (plane,), dict(kwargs or {}), known=known)]
     return extra
 
 
