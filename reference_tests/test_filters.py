@@ -727,3 +727,11 @@ def test_fused_3x3_magnitude_parallel_equals_serial(dtype):
     _edges._edge_magnitude_3x3(padded, w0, w1, np.sqrt(2, dtype=dtype), outs[0])
     serial(_edges._edge_magnitude_3x3)(padded, w0, w1, np.sqrt(2, dtype=dtype), outs[1])
     np.testing.assert_array_equal(outs[0], outs[1])
+
+
+def test_laplace_zero_d_raises_as_the_reference():
+    """A 0-d image: the reference's ValueError (its transfer function needs an axis)."""
+    with pytest.raises(ValueError):
+        ref.laplace(np.array(0.5))
+    with pytest.raises(ValueError, match="image"):
+        ours.laplace(np.array(0.5))

@@ -859,7 +859,7 @@ def laplace(image, ksize=3, mask=None):
     TypeError
         If ``ksize`` is not an integer.
     ValueError
-        If ``ksize`` is smaller than 3.
+        If ``ksize`` is smaller than 3, or ``image`` is 0-d.
 
     See Also
     --------
@@ -876,6 +876,8 @@ def laplace(image, ksize=3, mask=None):
            [ 0., -1.,  0.]])
     """
     image = _as_float_image(np.asarray(image))
+    if image.ndim == 0:  # the reference's transfer function needs an axis
+        raise ValueError("`image` must have at least 1 axis to transform, got a 0-d array")
     if isinstance(ksize, (bool, np.bool_)) or not isinstance(ksize, (int, np.integer)):
         raise TypeError(f"`ksize` must be an integer, got {ksize!r}")
     if ksize < 3:
