@@ -334,8 +334,9 @@ def label(input, structure=None, output=None):
         out_dtype = output.dtype
     else:
         out_dtype = np.dtype(np.int32 if output is None else output)
-    if out_dtype.kind not in "iu":
-        raise RuntimeError(f"output must have an integer dtype, got {out_dtype}")
+    if out_dtype.kind not in "biu" and out_dtype not in (np.float32, np.float64):
+        # SciPy's labeling kernel is compiled for these output types only
+        raise TypeError(f"`output` must have an integer, bool, float32 or float64 dtype, got {out_dtype}")
 
     if input.dtype == np.bool_:  # already 0/1 bytes
         foreground = np.ascontiguousarray(input).view(np.uint8)
@@ -348,7 +349,13 @@ def label(input, structure=None, output=None):
         return labels, n
     work = np.empty(input.shape, dtype=work_dtype)
     n = label_values(foreground, structure, 0, work)
-    if n > np.iinfo(out_dtype).max:
+    if out_dtype.kind == "b":
+        most = 1
+    elif out_dtype.kind == "f":
+        most = 2 ** (np.finfo(out_dtype).nmant + 1)  # every integer up to here is exact
+    else:
+        most = np.iinfo(out_dtype).max
+    if n > most:
         raise RuntimeError(
             f"insufficient bit-depth in requested output type: {n} labels do not fit in {out_dtype}"
         )
