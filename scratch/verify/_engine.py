@@ -325,6 +325,16 @@ def _message_cause(message):
     return _clip(text, 90)
 
 
+def _public_class(cls):
+    """The first public class of an exception's MRO: NumPy's private
+    ``_UFuncOutputCastingError`` stands for the TypeError it derives from."""
+    for c in cls.__mro__:
+        if c.__module__ == "builtins" or not any(part.startswith("_") for part in
+                                                  (c.__module__ + "." + c.__qualname__).split(".")):
+            return c
+    return cls
+
+
 def _exc_name(cls):
     return cls.__name__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
 
@@ -340,6 +350,7 @@ def judge(spec, case, ref, got, context):
         return CaseResult(case, "crash", "the process died", payload, seconds=seconds)
     if rkind == "raised":
         rcls, rmsg = rpayload
+        rcls = _public_class(rcls)
         if kind == "raised":
             cls, msg = payload[0], payload[1]
             if isinstance(cls, type) and issubclass(cls, rcls):
