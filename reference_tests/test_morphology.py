@@ -648,3 +648,64 @@ def test_big_endian_input(func, fp, dtype):
         out = np.empty_like(image)
         assert getattr(sm, func)(image, FOOTPRINTS[fp], out=out) is out
         np.testing.assert_array_equal(out, ref)
+
+
+# --- found by scratch.verify's morphology tables ------------------------------------------------
+@pytest.mark.parametrize("m,n", [(1.5, 2), (2, 1.5), (np.float64(2), 1), (3, -2), (1, -1)])
+def test_octagon_rejects_sizes_like_the_reference(m, n):
+    assert_same_error(sm.octagon, skm.octagon, m, n)
+
+
+@pytest.mark.parametrize("m,n", [(2, -1), (5, -1), (-2, 1), (-4, 2)])
+def test_octagon_corner_outside_the_box_is_a_value_error(m, n):
+    """The reference indexes its corner pixels outside the box here (IndexError, an internal
+    error); scratch says which sizes do not make an octagon.  Where the corners fit (m < 0 with
+    n >= 0 included) both return the same footprint."""
+    with pytest.raises(IndexError):
+        skm.octagon(m, n)
+    with pytest.raises(ValueError, match="corner"):
+        sm.octagon(m, n)
+
+
+def test_octagon_negative_m_where_the_reference_returns():
+    for m, n in ((-1, 2), (-1, 3), (-2, 4), (-3, 5)):
+        assert_agrees(sm.octagon(m, n), skm.octagon(m, n))
+
+
+@pytest.mark.parametrize("cval", ["a", "3", b"1", np.str_("2")])
+@pytest.mark.parametrize("mode", ["constant", "reflect"])
+@pytest.mark.parametrize("func", GREY)
+def test_grey_cval_text_is_a_type_error(func, mode, cval):
+    """SciPy converts cval as a C double: text is a TypeError, never parsed ('3' included)."""
+    assert_same_error(getattr(sm, func), getattr(skm, func), camera_crop(), mode=mode, cval=cval)
+
+
+@pytest.mark.parametrize("func", GREY + BINARY)
+def test_empty_and_short_footprints_raise_in_the_reference_order(func):
+    """All-zero before the axis check in erosion (SciPy's order); dilation fails on a footprint
+    with too few axes first (IndexError); binary_dilation/closing too."""
+    image = camera_crop() > 100 if func.startswith("binary") else camera_crop()
+    for footprint in (np.ones(0, np.uint8), np.ones((0, 3), np.uint8), np.ones(3, np.uint8)):
+        try:
+            getattr(skm, func)(image, footprint)
+        except Exception:
+            assert_same_error(getattr(sm, func), getattr(skm, func), image, footprint)
+        else:
+            assert_agrees(getattr(sm, func)(image, footprint), getattr(skm, func)(image, footprint))
+
+
+def test_remove_small_signatures_and_deprecated_threshold_detection(rng):
+    """max_size defaults to 64 in the signature, as the reference's; giving the old threshold
+    and max_size (even max_size=64) is a ValueError; the old one by position still works."""
+    import inspect
+
+    for func in ("remove_small_objects", "remove_small_holes"):
+        ours, ref = getattr(sm, func), getattr(skm, func)
+        assert inspect.signature(ours).parameters["max_size"].default == 64
+        assert str(inspect.signature(ours)) == str(inspect.signature(ref))
+        mask = blobs_mask(rng)
+        assert_same_error(ours, ref, mask, 5, max_size=64)
+        old = "min_size" if func == "remove_small_objects" else "area_threshold"
+        assert_same_error(ours, ref, mask, **{old: 5, "max_size": 64})
+        assert_agrees(ours(mask, 5, 2), ref(mask, 5, 2))
+        assert_agrees(ours(mask, connectivity=2), ref(mask, connectivity=2))

@@ -65,7 +65,7 @@ def _binary(image, footprint, out, mode, erode):
     else:
         border = mode == "max"
     footprint = pad_footprint(footprint, pad_end=True)
-    sequence = footprint_sequence(footprint, image)
+    sequence = footprint_sequence(footprint, image, RuntimeError if erode else IndexError)  # as SciPy's
     result = image != 0
     for i, (fp, repetitions) in enumerate(sequence):
         times = max(repetitions, 1) if i == 0 else repetitions

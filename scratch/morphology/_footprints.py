@@ -29,6 +29,7 @@ implementation of morphological operations", IEEE NSIP (1997); D. Li and G. X. R
 "Decomposition of separable and symmetric convex templates", Proc. SPIE 1350 (1990).
 """
 
+import operator
 import warnings
 from collections.abc import Sequence
 from numbers import Integral
@@ -617,7 +618,13 @@ def octagon(m, n, dtype=np.uint8, *, decomposition=None):
     if m == n == 0:
         raise ValueError("m and n cannot both be zero")
     if decomposition is None:
-        size = m + 2 * n
+        size = operator.index(m) + 2 * operator.index(n)  # TypeError for non-integers, as the reference
+        if size < 0:
+            raise ValueError(f"negative dimensions are not allowed: m + 2 * n = {size}")
+        for corner in (n, m + n - 1):  # the reference's corner pixels must lie inside the box
+            if not 0 <= corner < size:
+                raise ValueError(f"octagon(m={m}, n={n}): a corner pixel lies outside the "
+                                 f"{size} x {size} footprint (n must be >= 0)")
         cut = min(n, m + n - 1)  # smallest y + x among the corner pixels
         y = np.arange(size)[:, None]
         x = np.arange(size)[None, :]

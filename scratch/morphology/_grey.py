@@ -57,11 +57,13 @@ def default_footprint(image):
     return generate_binary_structure(image.ndim, 1)
 
 
-def footprint_sequence(footprint, image, short_error=RuntimeError):
+def footprint_sequence(footprint, image, short_error=RuntimeError, nonzero=False):
     """``[(bool array, repetitions), ...]`` for an array or a sequence; checks every footprint.
 
     A footprint with too few axes raises ``short_error`` (SciPy's grey dilation fails with an
-    IndexError there, everything else with a RuntimeError).
+    IndexError there, everything else with a RuntimeError).  ``nonzero``: an all-zero (or
+    empty) footprint raises ValueError, checked as SciPy's grey filters do: after dilation's
+    axis check, before the erosion's.
     """
     if not _footprint_is_sequence(footprint):
         footprint = [(footprint, 1)]
@@ -70,6 +72,8 @@ def footprint_sequence(footprint, image, short_error=RuntimeError):
         fp = np.asarray(fp)
         if fp.ndim < image.ndim and short_error is not RuntimeError:
             raise short_error(f"`footprint` has {fp.ndim} axes, the {image.ndim}-D `image` needs {image.ndim}")
+        if nonzero and not fp.astype(bool).any():
+            raise ValueError("All-zero footprint is not supported.")
         if fp.ndim != image.ndim:
             raise RuntimeError(
                 f"sequence argument must have length equal to input rank: `footprint` is "
@@ -106,11 +110,10 @@ def _grey(image, footprint, out, mode, cval, minimum):
         mode = "max" if minimum else "min"
     exact = mode in ("max", "min")  # the dtype's own extreme: no conversion needed
     mode, cval = _min_max_to_constant(image.dtype, mode, cval)
+    if isinstance(cval, (str, bytes)):  # SciPy converts cval as a C double: no parsing of text
+        raise TypeError(f"must be real number, not {type(cval).__name__}: `cval` is {cval!r}")
     footprint = pad_footprint(footprint, pad_end=False)
-    sequence = footprint_sequence(footprint, image, RuntimeError if minimum else IndexError)
-    for fp, _ in sequence:
-        if not fp.any():
-            raise ValueError("All-zero footprint is not supported.")
+    sequence = footprint_sequence(footprint, image, RuntimeError if minimum else IndexError, nonzero=True)
     if out is None:
         out = np.empty_like(image)
     result = image

@@ -17,6 +17,7 @@ are passed on as ``max_size`` unchanged (so their meaning changed from ``<`` to 
 Reference: scikit-image ``skimage/morphology/misc.py``.
 """
 
+import functools
 import warnings
 
 import numpy as np
@@ -30,30 +31,47 @@ class _Deprecated:
     """Marker for a deprecated argument that was not given."""
 
     def __repr__(self):
-        return "DEPRECATED"
+        return "<DEPRECATED>"  # as the reference renders it
 
 
 DEPRECATED = _Deprecated()
 
 
-def _renamed(old_name, old_value, max_size, max_size_given, func_name):
-    if old_value is DEPRECATED:
-        return max_size
-    warnings.warn(
-        f"Parameter `{old_name}` is deprecated since version 0.26.0 and will be removed in 2.0.0 "
-        f"(or later). To avoid this warning, please use the parameter `max_size` instead. For "
-        f"more details, see the documentation of `{func_name}`. Note that the new threshold "
-        "removes objects smaller than **or equal to** its value, while the previous parameter "
-        "only removed smaller ones.",
-        FutureWarning,
-        stacklevel=3,
-    )
-    if max_size_given:
-        raise ValueError(
-            f"Both deprecated parameter `{old_name}` and new parameter `max_size` are used. Use "
-            "only the latter to avoid conflicting values."
-        )
-    return old_value
+def _renamed(old_name, func_name):
+    """The reference's ``deprecate_parameter``: the old threshold (by position or by name) is
+    passed on as ``max_size`` with a FutureWarning; both at once are a ValueError.  Whether
+    ``max_size`` was given is read from the call itself, so its default can stay 64."""
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(ar, *args, **kwargs):
+            old_value = DEPRECATED
+            if args:
+                old_value, args = args[0], (DEPRECATED, *args[1:])
+            if old_name in kwargs:
+                old_value = kwargs[old_name]
+                kwargs[old_name] = DEPRECATED
+            if old_value is not DEPRECATED:
+                warnings.warn(
+                    f"Parameter `{old_name}` is deprecated since version 0.26.0 and will be removed in "
+                    f"2.0.0 (or later). To avoid this warning, please use the parameter `max_size` "
+                    f"instead. For more details, see the documentation of `{func_name}`. Note that the "
+                    "new threshold removes objects smaller than **or equal to** its value, while the "
+                    "previous parameter only removed smaller ones.",
+                    FutureWarning,
+                    stacklevel=2,
+                )
+                if "max_size" in kwargs:
+                    raise ValueError(
+                        f"Both deprecated parameter `{old_name}` and new parameter `max_size` are used. "
+                        "Use only the latter to avoid conflicting values."
+                    )
+                kwargs["max_size"] = old_value
+            return func(ar, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def _check_dtype_supported(ar):
@@ -61,10 +79,8 @@ def _check_dtype_supported(ar):
         raise TypeError(f"Only bool or integer image types are supported. Got {ar.dtype}.")
 
 
-_NO_VALUE = object()
-
-
-def remove_small_objects(ar, min_size=DEPRECATED, connectivity=1, *, max_size=_NO_VALUE, out=None):
+@_renamed("min_size", "remove_small_objects")
+def remove_small_objects(ar, min_size=DEPRECATED, connectivity=1, *, max_size=64, out=None):
     """Remove objects smaller than or equal to the specified size.
 
     Labels the connected components of a bool ``ar`` (or takes an integer ``ar`` as labels
@@ -108,8 +124,6 @@ def remove_small_objects(ar, min_size=DEPRECATED, connectivity=1, *, max_size=_N
            [1, 1, 1, 0, 0],
            [1, 1, 1, 0, 0]])
     """
-    given = max_size is not _NO_VALUE
-    max_size = _renamed("min_size", min_size, 64 if not given else max_size, given, "remove_small_objects")
     ar = np.asarray(ar)
     _check_dtype_supported(ar)
     if out is None:
@@ -139,7 +153,8 @@ def remove_small_objects(ar, min_size=DEPRECATED, connectivity=1, *, max_size=_N
     return out
 
 
-def remove_small_holes(ar, area_threshold=DEPRECATED, connectivity=1, *, max_size=_NO_VALUE, out=None):
+@_renamed("area_threshold", "remove_small_holes")
+def remove_small_holes(ar, area_threshold=DEPRECATED, connectivity=1, *, max_size=64, out=None):
     """Remove contiguous holes smaller than or equal to the specified size.
 
     A hole is a connected component of the background (``not ar``); holes of at most
@@ -182,9 +197,6 @@ def remove_small_holes(ar, area_threshold=DEPRECATED, connectivity=1, *, max_siz
            [1, 1, 1, 1, 1, 0],
            [1, 1, 1, 1, 1, 0]])
     """
-    given = max_size is not _NO_VALUE
-    max_size = _renamed("area_threshold", area_threshold, 64 if not given else max_size, given,
-                        "remove_small_holes")
     ar = np.asarray(ar)
     _check_dtype_supported(ar)
     if ar.dtype != bool:
