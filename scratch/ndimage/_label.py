@@ -350,8 +350,17 @@ def label(input, structure=None, output=None):
     work = np.empty(input.shape, dtype=work_dtype)
     n = label_values(foreground, structure, 0, work)
     if out_dtype.kind == "b":
-        most = 1
-    elif out_dtype.kind == "f":
+        # SciPy labels into a bool array's bytes (label 2 is the byte 2) and gives up only past
+        # 254 labels; its provisional labels count there, so an image whose first pass needs more
+        # than 254 can raise in SciPy and not here (its line-by-line pass numbers runs otherwise)
+        if n > 254:
+            raise RuntimeError(
+                f"insufficient bit-depth in requested output type: {n} labels do not fit in {out_dtype}")
+        if caller_array:
+            output.view(np.uint8)[...] = work
+            return n
+        return work.astype(np.uint8).view(np.bool_), n
+    if out_dtype.kind == "f":
         most = 2 ** (np.finfo(out_dtype).nmant + 1)  # every integer up to here is exact
     else:
         most = np.iinfo(out_dtype).max
