@@ -29,6 +29,10 @@ class CandidateError(Exception):
     """The candidate cannot be loaded (missing file, no such function, not callable)."""
 
 
+class _StartFailed(CandidateError):
+    """The child died before it was ready (retried once)."""
+
+
 def load_candidate(target):
     """The callable named by ``"path/to/file.py:func"`` or ``"package.module:func"``.
 
@@ -187,23 +191,31 @@ class ChildRunner:
         self.conn = None
 
     def _start(self):
-        import multiprocessing
+        """Start a child; one retry when it dies before it is ready (a busy machine can lose a
+        forkserver child while it starts), but not when the candidate itself fails to load."""
+        try:
+            self._start_once()
+        except _StartFailed:
+            self._start_once(final=True)
 
+    def _start_once(self, final=False):
         ctx = _context()
         parent, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker, args=(child, self.target, self.spec_name), daemon=True)
         self.process.start()
         child.close()
         self.conn = parent
+        failed = CandidateError if final else _StartFailed
         if not parent.poll(self.start_timeout):
-            self.close()
-            raise CandidateError(f"the child process did not start within {self.start_timeout:.0f} s")
+            self.close(kill=True)
+            raise failed(f"the child process did not start within {self.start_timeout:.0f} s")
         try:
             status, message = parent.recv()
-        except EOFError:
+        except (EOFError, OSError):
+            self.process.join(5)
             code = self.process.exitcode
             self.close()
-            raise CandidateError(f"the child process died while loading the candidate (exit {code})") from None
+            raise failed(f"the child process died while loading the candidate (exit {code})") from None
         if status != "ready":
             self.close()
             raise CandidateError(f"loading the candidate in the child failed: {message}")
