@@ -481,7 +481,7 @@ def _mask(shape, dtype, seed):
     """Foreground masks with some background: bool half and half, integers 0..11, floats
     0 or 0.7; the scene is a blobs mask (disks of foreground on background)."""
     if dtype == "scene":
-        return Input("blobs", shape=tuple(shape), n=max(2, shape[0] // 12), radius=max(2, shape[0] // 8),
+        return Input("blobs", shape=tuple(shape), n=max(2, shape[0] // 12), radius=max(2, shape[0] // 10),
                      seed=seed, part="mask")
     if dtype == "bool":
         return Input("random", shape=tuple(shape), dtype="bool", seed=seed)
@@ -570,7 +570,7 @@ def _label_image(shape, dtype, seed):
     """Foreground/background images: bool half and half, integers 0..2 (two foreground
     values, one component as SciPy sees it), floats 0 or 0.7; the scene is a blobs mask."""
     if dtype == "scene":
-        return Input("blobs", shape=tuple(shape), n=max(2, shape[0] // 8), radius=max(2, shape[0] // 10),
+        return Input("blobs", shape=tuple(shape), n=max(2, shape[0] // 12), radius=max(2, shape[0] // 10),
                      seed=seed, part="mask")
     if dtype == "bool":
         return Input("random", shape=tuple(shape), dtype="bool", seed=seed)
