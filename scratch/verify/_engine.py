@@ -455,6 +455,11 @@ def run_case(spec, case, runner, unsupported, accepts_any):
     if needs and not accepts_any:
         return CaseResult(case, "skip", "optional parameter not supported",
                           f"needs {', '.join(needs)} (not supported)")
+    try:
+        _inputs.build((case.args, case.kwargs))  # a recipe that cannot be built is the table's fault
+    except Exception as exc:
+        return CaseResult(case, "skip", "the case's input could not be built",
+                          f"{type(exc).__name__}: {exc} (a bug of the case table, not of the candidate)")
     ref = reference_result(spec, case)
     got = runner(case)
     context = _Context(case)
