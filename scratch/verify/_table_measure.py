@@ -98,7 +98,7 @@ image_spec("label", "skimage.measure.label", "scratch.measure.label", chapter=SE
            compare=_label_compare(), radius=1, samples=("coins",), image=_few_values, smoke_dtype="bool",
            edges=("constant", "empty"),
            bad=[("connectivity=3 on 2-D", {"connectivity": 3}), ("connectivity=0", {"connectivity": 0})],
-           extra=_label_extra)
+           extra=_label_extra, aliases=("skimage.morphology.label",))
 
 
 # --- regionprops_table ---------------------------------------------------------------------

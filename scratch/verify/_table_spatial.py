@@ -372,4 +372,5 @@ def _kd_code(fname, names, kwargs):
 
 
 register(Spec("KDTree.query", "scipy.spatial.KDTree", "scratch.spatial.KDTree", DI, _kd_build, draw=_kd_draw,
-              call=_kd_call, call_code=_kd_code, signature_of=lambda cls: cls.query, chapter=CHAPTER))
+              call=_kd_call, call_code=_kd_code, signature_of=lambda cls: cls.query, chapter=CHAPTER,
+              aliases=("scipy.spatial.KDTree.query", "scratch.spatial.KDTree.query", "scipy.spatial.cKDTree.query")))
