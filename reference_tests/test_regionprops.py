@@ -874,3 +874,17 @@ def test_setting_an_old_name_sets_the_current_one_as_the_reference():
         ours_error = _warned(lambda: setattr(ours, name, 7))[0]
         assert type(ours_error) is type(ref_error)
         assert ours.label == ref.label
+
+
+@pytest.mark.parametrize("shape", [(0, 5), (3, 0), (0, 2, 2)])
+def test_empty_label_image_raises_value_error_as_the_reference(shape):
+    import skimage.measure
+
+    import scratch.measure as scratch_measure
+
+    label_image = np.zeros(shape, dtype=int)
+    for name in ("regionprops", "regionprops_table"):
+        with pytest.raises(ValueError):
+            getattr(skimage.measure, name)(label_image)
+        with pytest.raises(ValueError, match="label_image"):
+            getattr(scratch_measure, name)(label_image)

@@ -388,3 +388,14 @@ def test_kdtree_points_without_coordinates(shape):
 def test_kdtree_no_points_with_coordinates_is_fine():
     tree, expected = ours.KDTree(np.zeros((0, 3))), ref.KDTree(np.zeros((0, 3)))
     assert tree.n == expected.n == 0 and tree.m == expected.m == 3
+
+
+def test_distance_matrix_p_zero_is_a_value_error():
+    """The reference divides by p (ZeroDivisionError inside); ours names p."""
+    import scipy.spatial
+
+    x, y = np.ones((2, 2)), np.ones((3, 2))
+    with pytest.raises(ZeroDivisionError):
+        scipy.spatial.distance_matrix(x, y, p=0)
+    with pytest.raises(ValueError, match="p"):
+        ours.distance_matrix(x, y, p=0)

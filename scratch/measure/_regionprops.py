@@ -529,6 +529,8 @@ def _check_inputs(label_image, intensity_image):
     label_image = np.asarray(label_image)
     if label_image.ndim not in (2, 3):
         raise TypeError(f"Only 2-D and 3-D images supported: `label_image` is {label_image.ndim}-D")
+    if label_image.size == 0:  # the reference: NumPy's "zero-size array to reduction"
+        raise ValueError(f"`label_image` is empty (shape {label_image.shape})")
     if label_image.dtype.kind != "i" and label_image.dtype.kind != "u":
         if label_image.dtype == bool:
             raise TypeError(

@@ -141,6 +141,8 @@ def distance_matrix(x, y, p=2.0, threshold=1000000):
         raise ValueError(f"x contains {k}-dimensional vectors but y contains "
                          f"{kk}-dimensional vectors")
     p = float(p)
+    if p == 0:  # the reference divides by p (ZeroDivisionError deep inside)
+        raise ValueError("`p` must not be 0: the Minkowski p-norm is (sum |x - y|**p) ** (1/p)")
     x = np.ascontiguousarray(x, dtype=np.float64)
     y = np.ascontiguousarray(y, dtype=np.float64)
     out = np.empty((m, n), dtype=np.float64)

@@ -66,7 +66,9 @@ def image_spec(name, reference, scratch, *, chapter, dtypes=ALL_DTYPES, ndims=(2
     Parameters
     ----------
     dtypes, ndims : tuples
-        What the reference takes; the shapes/dtypes layers sweep them.
+        What the reference takes; the shapes/dtypes layers sweep them.  The bad-input layer
+        adds a 1-D image when 1 is not in ``ndims``, a 3-D one for a 2-D-only function and a
+        4-D one when the function takes 3-D but not 4-D: list every ndim the reference takes.
     grid : sequence of dict
         Keyword arguments; the first is used outside the values layer.
     args : callable, optional

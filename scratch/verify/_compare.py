@@ -357,8 +357,8 @@ def peak_set():
         if out.ndim != ref.ndim or (out.ndim == 2 and out.shape[1] != ref.shape[1]):
             return Verdict(False, "output shape differs from the reference's",
                            f"shape {out.shape} where the reference gives {ref.shape}", "fail")
-        a = {tuple(r) for r in ref.reshape(len(ref), -1).tolist()}
-        b = {tuple(r) for r in out.reshape(len(out), -1).tolist()}
+        a = {tuple(r) for r in np.atleast_2d(ref).tolist()} if ref.size else set()
+        b = {tuple(r) for r in np.atleast_2d(out).tolist()} if out.size else set()
         if a == b and len(out) == len(ref):
             if out.dtype != ref.dtype:
                 return Verdict(False, f"output dtype {out.dtype} where the reference gives {ref.dtype}",

@@ -136,9 +136,6 @@ class Report:
             return ""
         module, _, fname = self.reference.rpartition(".")
         lines = ["import numpy as np", "from scratch.verify import make_input, load_candidate"]
-        if self.spec.call_code is not None:
-            owner, _, attr = self.reference.rpartition(".")
-            module, _, fname = owner.rpartition(".")
         lines.append(f"from {module} import {fname} as reference")
         if isinstance(self.target, str):
             lines.append(f"yours = load_candidate({self.target!r})")
