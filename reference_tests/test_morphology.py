@@ -709,3 +709,16 @@ def test_remove_small_signatures_and_deprecated_threshold_detection(rng):
         assert_same_error(ours, ref, mask, **{old: 5, "max_size": 64})
         assert_agrees(ours(mask, 5, 2), ref(mask, 5, 2))
         assert_agrees(ours(mask, connectivity=2), ref(mask, connectivity=2))
+
+
+@pytest.mark.filterwarnings("ignore::FutureWarning")
+@pytest.mark.parametrize("func", ["binary_erosion", "binary_dilation", "binary_opening", "binary_closing"])
+@pytest.mark.parametrize("sequence", [
+    [(np.ones((3, 3), bool), 0)],
+    [(np.ones((3, 1), bool), 1), (np.ones((1, 3), bool), 0)],
+    [(np.ones((3, 3), bool), -1), (np.ones((1, 3), bool), 2)],
+], ids=["first-0", "second-0", "first-minus-1"])
+def test_binary_sequence_repeat_below_one_means_until_stable(func, sequence):
+    """SciPy's ``iterations < 1``: repeat until nothing changes (found by scratch.verify)."""
+    image = np.random.default_rng(3).random((20, 21)) < 0.7
+    assert_agrees(getattr(sm, func)(image, sequence), getattr(skm, func)(image, sequence))

@@ -67,17 +67,23 @@ def _binary(image, footprint, out, mode, erode):
     footprint = pad_footprint(footprint, pad_end=True)
     sequence = footprint_sequence(footprint, image, RuntimeError if erode else IndexError)  # as SciPy's
     result = image != 0
-    for i, (fp, repetitions) in enumerate(sequence):
-        times = max(repetitions, 1) if i == 0 else repetitions
+    for fp, repetitions in sequence:
         if not erode:
             fp = mirror_footprint(fp)
-        for _ in range(times):
+        # SciPy's ``iterations``: n >= 1 passes, or (n < 1) passes until nothing changes.
+        done = 0
+        while True:
             if not fp.any():  # AND over nothing is True, OR over nothing is False
-                result = np.full(image.shape, erode)
+                step = np.full(image.shape, erode)
             elif result.ndim == 2:
-                result = _fit_runs(result, fp, erode, border)
+                step = _fit_runs(result, fp, erode, border)
             else:
-                result = flat_filter(result, fp, erode, "constant", border, exact_cval=True)
+                step = flat_filter(result, fp, erode, "constant", border, exact_cval=True)
+            done += 1
+            changed = not np.array_equal(step, result)
+            result = step
+            if (repetitions >= 1 and done >= repetitions) or (repetitions < 1 and not changed):
+                break
     out[...] = result
     return out
 
