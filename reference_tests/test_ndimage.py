@@ -506,3 +506,102 @@ def test_correlate_axes_in_any_order_as_scipy(shape, axes, wshape, origin, rng):
     weights = rng.normal(size=wshape)
     for ours, ref in ((snd.correlate, ndi.correlate), (snd.convolve, ndi.convolve)):
         assert_agrees(ours(image, weights, axes=axes, origin=origin), ref(image, weights, axes=axes, origin=origin))
+
+
+# --- complex input and weights ------------------------------------------------------------
+# SciPy filters complex data as real filterings of the parts; scratch follows its arithmetic
+# order, so results agree bit for bit (dtype included), and errors have SciPy's class.
+_CRNG = np.random.default_rng(20260611)
+_CX = _CRNG.random((9, 8)) + 1j * _CRNG.random((9, 8))
+_CW2 = _CRNG.random((3, 4)) + 1j * _CRNG.random((3, 4))
+_CW1 = _CRNG.random(5) + 1j * _CRNG.random(5)
+
+# (id, function name, call(module_function, image, complex_weights?, **kwargs))
+COMPLEX_FILTERS = [
+    ("correlate", "correlate", lambda f, a, cw, **k: f(a, _CW2 if cw else _CW2.real, **k)),
+    ("convolve", "convolve", lambda f, a, cw, **k: f(a, _CW2 if cw else _CW2.real, **k)),
+    ("correlate1d", "correlate1d", lambda f, a, cw, **k: f(a, _CW1 if cw else _CW1.real, axis=0, **k)),
+    ("convolve1d-even", "convolve1d", lambda f, a, cw, **k: f(a, (_CW1 if cw else _CW1.real)[:4], **k)),
+    ("gaussian_filter", "gaussian_filter", lambda f, a, cw, **k: f(a, (1.3, 0.8), order=(0, 1), **k)),
+    ("gaussian_filter1d", "gaussian_filter1d", lambda f, a, cw, **k: f(a, 1.3, axis=0, order=2, **k)),
+    ("gaussian_laplace", "gaussian_laplace", lambda f, a, cw, **k: f(a, 1.1, **k)),
+    ("uniform_filter", "uniform_filter", lambda f, a, cw, **k: f(a, (3, 4), **k)),
+    ("uniform_filter1d", "uniform_filter1d", lambda f, a, cw, **k: f(a, 4, **k)),
+    ("generic_laplace", "generic_laplace",
+     lambda f, a, cw, **k: f(a, _d2_scipy if f is ndi.generic_laplace else _d2_scratch, **k)),
+]
+_HAS_WEIGHTS = {"correlate", "convolve", "correlate1d", "convolve1d"}
+
+
+def _d2_scratch(input, axis, output, mode, cval):
+    return snd.correlate1d(input, [1.0, -2.0, 1.0], axis, output, mode, cval)
+
+
+# (id, image, complex weights?, keyword arguments, error expected?)
+COMPLEX_CASES = [
+    ("complex-input", _CX, False, {}, False),
+    ("complex-weights", _CX.real, True, {}, False),
+    ("both-complex", _CX, True, {}, False),
+    ("complex64", _CX.astype(np.complex64), True, {}, False),
+    ("int-input-complex-weights", np.arange(72, dtype=np.int16).reshape(9, 8), True, {}, False),
+    ("complex-cval", _CX, True, {"mode": "constant", "cval": 1.5 - 2j}, False),
+    ("output-complex64-array", _CX, True, {"output": np.zeros((9, 8), np.complex64)}, False),
+    ("output-complex128-dtype", _CX.astype(np.complex64), False, {"output": np.complex128}, False),
+    ("bad-complex-cval-real-input", _CX.real, True, {"mode": "constant", "cval": 1j}, True),
+    ("bad-complex-cval-real-input-real-weights", _CX.real, False, {"mode": "constant", "cval": 1j}, True),
+    ("bad-real-output-array", _CX, True, {"output": np.zeros((9, 8))}, True),
+    ("bad-real-output-str", _CX, False, {"output": "float64"}, True),
+    ("bad-complex-output-real-data", _CX.real, False, {"output": np.complex128}, True),
+]
+
+
+# a filter without weights on a real image is the real case (tested above): left out
+_COMPLEX_GRID = [pytest.param(f, c, id=f"{f[0]}-{c[0]}") for f in COMPLEX_FILTERS for c in COMPLEX_CASES
+                 if f[1] in _HAS_WEIGHTS or c[1].dtype.kind == "c" or c[0].startswith("bad-complex")]
+
+
+@pytest.mark.parametrize("filt, case", _COMPLEX_GRID)
+def test_complex_input_and_weights_as_scipy(filt, case):
+    _, name, call = filt
+    _, image, complex_weights, kwargs, bad = case
+    ours_f, ref_f = getattr(snd, name), getattr(ndi, name)
+
+    def fresh():  # every call gets its own copy of an output array
+        return {k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in kwargs.items()}
+
+    if bad:
+        assert_same_error(lambda im: call(ours_f, im, complex_weights, **fresh()),
+                          lambda im: call(ref_f, im, complex_weights, **fresh()), image)
+        return
+    before = image.copy()
+    our_kwargs = fresh()
+    ours = call(ours_f, image, complex_weights, **our_kwargs)
+    ref = call(ref_f, image, complex_weights, **fresh())
+    np.testing.assert_array_equal(image, before)  # the input is not modified
+    assert ours.dtype == ref.dtype and ours.shape == ref.shape
+    if isinstance(kwargs.get("output"), np.ndarray):
+        assert ours is our_kwargs["output"]
+    if ref.dtype == np.complex128:
+        np.testing.assert_allclose(ours, ref, rtol=1e-7, atol=1e-12)
+    np.testing.assert_array_equal(ours, ref)  # SciPy's arithmetic order: the same bits
+
+
+@pytest.mark.parametrize("name, args", [("correlate1d", ([1.0, 2.0],)), ("uniform_filter", (3,)),
+                                        ("uniform_filter1d", (3,)), ("gaussian_filter1d", (1.0,))])
+def test_complex_input_promotes_a_real_output_dtype_with_scipys_warning(name, args):
+    with pytest.warns(UserWarning, match="promoting specified output dtype to complex"):
+        ref = getattr(ndi, name)(_CX, *args, output=np.float32)
+    with pytest.warns(UserWarning, match="promoting specified output dtype to complex"):
+        ours = getattr(snd, name)(_CX, *args, output=np.float32)
+    assert ours.dtype == ref.dtype == np.complex64
+    np.testing.assert_array_equal(ours, ref)
+
+
+def test_complex_filtering_in_place_as_scipy():
+    # output= the input: SciPy writes the real part before it reads it for the imaginary part
+    for call in (lambda m, a: m.correlate1d(a, _CW1, output=a), lambda m, a: m.correlate(a, _CW2, output=a),
+                 lambda m, a: m.gaussian_filter(a, 1.5, output=a), lambda m, a: m.uniform_filter(a, 3, output=a)):
+        ours, ref = _CX.copy(), _CX.copy()
+        call(snd, ours)
+        call(ndi, ref)
+        np.testing.assert_array_equal(ours, ref)

@@ -32,6 +32,11 @@ so do we, in the same summation order, so the float64 results are the same bit f
 integer outputs (which truncate) agree exactly.  Likewise, the n-D kernel skips weights with
 ``|w| <= 2.2e-16`` (machine epsilon) as SciPy does.
 
+Complex images or weights are filtered as SciPy does, by real filterings of the parts:
+``(a + ib) * (c + id) = (a*c - b*d) + i (a*d + b*c)`` (see
+:func:`scratch.ndimage._support.complex_via_real_components`); a correlation conjugates
+complex weights first (as ``np.correlate`` does), a convolution does not.
+
 Cost: ``O(N * K)`` for ``N`` pixels and ``K`` non-zero taps.  A separable kernel (gaussian,
 uniform, Sobel) is ``d`` passes of a 1-D kernel — ``O(N * d * K^(1/d))`` — and for large
 kernels the FFT (:func:`scratch.signal.fftconvolve`) wins: ``O(N log N)``.
@@ -52,6 +57,7 @@ from ._support import (
     as_cval,
     check_axes,
     check_origin,
+    complex_via_real_components,
     expand_origins,
     get_output,
     input_array,
@@ -212,9 +218,6 @@ def _correlate1d_rows(image, index_map, cval, weights, symmetry, out):
 
 
 def _as_weights_1d(weights):
-    weights = np.asarray(weights)
-    if weights.dtype.kind == "c":
-        raise NotImplementedError("complex `weights` are not supported by scratch")
     weights = np.ascontiguousarray(weights, dtype=np.float64)
     if weights.ndim != 1 or weights.shape[0] < 1:
         raise RuntimeError(f"no filter weights given: `weights` must be a non-empty 1-D array, got shape {weights.shape}")
@@ -295,7 +298,16 @@ def correlate1d(input, weights, axis=-1, output=None, mode="reflect", cval=0.0, 
     >>> correlate1d([2, 8, 0, 4, 1, 9, 9, 0], weights=[1, 3])
     array([ 8, 26,  8, 12,  7, 28, 36,  9])
     """
-    input = input_array(input)
+    input = input_array(input, allow_complex=True)
+    weights = np.asarray(weights)
+    if input.dtype.kind == "c" or weights.dtype.kind == "c":
+        # complex data or weights: real correlations of the parts (complex_via_real_components);
+        # a correlation conjugates complex weights, as np.correlate does
+        if weights.dtype.kind == "c":
+            weights = weights.conj().astype(np.complex128, copy=False)
+        output = get_output(output, input, complex_output=True)
+        return complex_via_real_components(correlate1d, input, weights, output, cval,
+                                           axis=axis, mode=mode, origin=origin)
     weights = _as_weights_1d(weights)
     output = get_output(output, input)
     axis = normalize_axis(axis, input.ndim)
@@ -345,10 +357,15 @@ def convolve1d(input, weights, axis=-1, output=None, mode="reflect", cval=0.0, o
     >>> convolve1d([2, 8, 0, 4, 1, 9, 9, 0], weights=[1, 3])
     array([14, 24,  4, 13, 12, 36, 27,  0])
     """
-    weights = _as_weights_1d(weights)[::-1].copy()
+    weights = np.asarray(weights)
+    if weights.dtype.kind != "c":
+        weights = _as_weights_1d(weights)
+    weights = weights[::-1].copy()
     origin = -int(origin)
     if weights.shape[0] % 2 == 0:
         origin -= 1
+    if weights.dtype.kind == "c":  # pre-conjugate: correlate1d conjugates complex weights again
+        weights = weights.conj()
     return correlate1d(input, weights, axis, output, mode, cval, origin)
 
 
@@ -398,10 +415,16 @@ def _expand_origins(origin, ndim, axes):
 
 
 def _correlate_or_convolve(input, weights, output, mode, cval, origin, convolution, axes):
-    input = input_array(input)
+    input = input_array(input, allow_complex=True)
     weights = np.asarray(weights)
-    if weights.dtype.kind == "c":
-        raise NotImplementedError("complex `weights` are not supported by scratch")
+    if input.dtype.kind == "c" or weights.dtype.kind == "c":
+        # complex data or weights: real filterings of the parts (complex_via_real_components);
+        # a correlation (not a convolution) conjugates complex weights, as np.correlate does
+        if weights.dtype.kind == "c" and not convolution:
+            weights = weights.conj()
+        output = get_output(output, input, complex_output=True)
+        return complex_via_real_components(_correlate_or_convolve, input, weights, output, cval, mode=mode,
+                                           origin=origin, convolution=convolution, axes=axes)
     axes = check_axes(axes, input.ndim)
     weights = _expand_weights(np.asarray(weights, dtype=np.float64), input.ndim, axes)
     origins = _expand_origins(origin, input.ndim, axes)

@@ -52,10 +52,10 @@ def gaussian_kernel1d(sigma, order, radius):
     for _ in range(order):
         new = np.zeros(order + 1)
         for i in range(order + 1):
+            if i >= 1:
+                new[i] += q[i - 1] * (1.0 / -sigma2)  # - x q / sigma^2 (as SciPy rounds it)
             if i + 1 <= order:
                 new[i] += (i + 1) * q[i + 1]  # the derivative q'
-            if i >= 1:
-                new[i] += -q[i - 1] / sigma2  # - x q / sigma^2
         q = new
     powers = x[:, None] ** np.arange(order + 1)
     return (powers @ q) * phi
@@ -165,7 +165,7 @@ def gaussian_filter(input, sigma, order=0, output=None, mode="reflect", cval=0.0
            [29, 31, 33, 34, 36],
            [35, 37, 39, 40, 42]])
     """
-    input = input_array(input)
+    input = input_array(input, allow_complex=True)
     output = get_output(output, input)
     axes = check_axes(axes, input.ndim)
     n = len(axes)
@@ -218,7 +218,7 @@ def generic_laplace(input, derivative2, output=None, mode="reflect", cval=0.0, e
     """
     if extra_keywords is None:
         extra_keywords = {}
-    input = input_array(input)
+    input = input_array(input, allow_complex=True)
     output = get_output(output, input)
     axes = check_axes(axes, input.ndim)
     if not axes:
@@ -274,7 +274,7 @@ def gaussian_laplace(input, sigma, output=None, mode="reflect", cval=0.0, *, axe
     >>> bool(gaussian_laplace(x, sigma=1)[2, 2] < 0)
     True
     """
-    input = input_array(input)
+    input = input_array(input, allow_complex=True)
     axes = check_axes(axes, input.ndim)
     sigma = normalize_sequence(sigma, len(axes), "sigma")
     if len(axes) < input.ndim:

@@ -6,13 +6,18 @@
   as they are, every other dtype is converted to float64 (SciPy also computes in float64).
 * :func:`store` — the kernel's float64 result into the output dtype, with C's cast rules
   (truncation toward zero for integers), which is what SciPy does when it writes a result.
+* :func:`complex_via_real_components` — complex data or weights, filtered as SciPy does: as a
+  linear combination of real filterings of the real and imaginary parts.
 """
+
+import warnings
 
 import numpy as np
 
 from .._checks import native_byte_order, normalize_axes
 
-__all__ = ["as_cval", "get_output", "working_array", "store", "check_axes", "expand_origins", "check_origin"]
+__all__ = ["as_cval", "get_output", "working_array", "store", "check_axes", "expand_origins", "check_origin",
+           "complex_via_real_components"]
 
 # the element types SciPy's C filters read and write
 SUPPORTED_KINDS = "biuf"
@@ -24,39 +29,59 @@ def _check_supported(dtype, what):
         raise RuntimeError(f"array type not supported: {what} has dtype {dtype}")
 
 
-def input_array(input, name="input"):
+def input_array(input, name="input", allow_complex=False):
     """``np.asarray(input)`` with a dtype a filter can read (RuntimeError otherwise, as SciPy),
-    in native byte order (a big-endian input gives a native-order result, as SciPy's does)."""
+    in native byte order (a big-endian input gives a native-order result, as SciPy's does).
+
+    A complex array is returned as it is when ``allow_complex`` (the filter then works on its
+    real and imaginary parts, :func:`complex_via_real_components`, which check their dtype).
+    """
     a = native_byte_order(np.asarray(input))
     if a.dtype.kind in "OSUV":
         raise TypeError(f"`{name}` must be a numeric array, got dtype {a.dtype}")
     if a.dtype.kind == "c":
+        if allow_complex:
+            return a
         raise NotImplementedError(f"complex `{name}` is not supported by scratch (got dtype {a.dtype})")
     _check_supported(a.dtype, f"`{name}`")
     return a
 
 
-def get_output(output, input, shape=None):
-    """The output array, following SciPy's rules for the ``output`` argument."""
+def get_output(output, input, shape=None, complex_output=False):
+    """The output array, following SciPy's rules for the ``output`` argument.
+
+    ``complex_output=True`` (a complex filtering): no ``output`` gives the input dtype promoted
+    to complex, a real dtype is promoted with a warning, a real dtype string or real array is a
+    RuntimeError.  A complex output is accepted only then or for a complex input (which a
+    filter hands on to a complex filtering); for real data SciPy's C code has no complex type.
+    """
     if shape is None:
         shape = input.shape
+    complex_ok = complex_output or input.dtype.kind == "c"
     if output is None:
-        dtype = input.dtype
+        dtype = np.promote_types(input.dtype, np.complex64) if complex_output else input.dtype
     elif isinstance(output, (type, np.dtype)):
         dtype = np.dtype(output)
+        if complex_output and dtype.kind != "c":
+            warnings.warn("promoting specified output dtype to complex", stacklevel=3)
+            dtype = np.promote_types(dtype, np.complex64)
     elif isinstance(output, str):
         dtype = np.dtype(output)
+        if complex_output and dtype.kind != "c":
+            raise RuntimeError(f"output must have complex dtype, got output={output!r}")
         if not issubclass(dtype.type, np.number):
             raise RuntimeError(f"output must have numeric dtype, got output={output!r}")
     else:
         output = np.asarray(output)
         if output.shape != tuple(shape):
             raise RuntimeError(f"output shape not correct: expected {tuple(shape)}, got {output.shape}")
-        _check_supported(output.dtype, "`output`")
+        if complex_output and output.dtype.kind != "c":
+            raise RuntimeError(f"output must have complex dtype, got an array of dtype {output.dtype}")
+        if not (complex_ok and output.dtype.kind == "c"):
+            _check_supported(output.dtype, "`output`")
         return output
-    if dtype.kind == "c":
-        raise NotImplementedError("complex output is not supported by scratch")
-    _check_supported(dtype, "`output`")
+    if not (complex_ok and dtype.kind == "c"):
+        _check_supported(dtype, "`output`")
     return np.zeros(shape, dtype=dtype)
 
 
@@ -139,3 +164,39 @@ def as_cval(cval):
     if isinstance(cval, (str, bytes)) or np.iscomplexobj(cval):
         raise TypeError(f"`cval` must be real number, not {type(cval).__name__}")
     return float(cval)
+
+
+def complex_via_real_components(func, input, weights, output, cval, **kwargs):
+    """Fill the complex ``output`` from real filterings, as SciPy's function of this name does.
+
+    A linear filter ``F`` with weights ``w = c + i d`` applied to ``x = a + i b`` is::
+
+        F_w(x) = (F_c(a) - F_d(b)) + i (F_d(a) + F_c(b))
+
+    (for correlation ``w`` arrives already conjugated).  ``func(x, w, output=, cval=, **kwargs)``
+    is the real filter; ``weights=None`` means a filter without weights (uniform), called as
+    ``func(x, output=, cval=, **kwargs)``.  The terms are computed in SciPy's order — the real
+    part as ``F_c(a)`` then ``-= F_d(b)`` (a fresh array of ``b``'s dtype) — so the bits agree;
+    the cval of each part is the matching part of ``cval``.
+    """
+    def real_filter(x, w, out, c):
+        if w is None:
+            return func(x, output=out, cval=c, **kwargs)
+        return func(x, w, output=out, cval=c, **kwargs)
+
+    complex_input = input.dtype.kind == "c"
+    complex_weights = weights is not None and weights.dtype.kind == "c"
+    if complex_input and complex_weights:
+        real_filter(input.real, weights.real, output.real, np.real(cval))  # Re = a*c - b*d
+        output.real -= real_filter(input.imag, weights.imag, None, np.imag(cval))
+        real_filter(input.real, weights.imag, output.imag, np.real(cval))  # Im = a*d + b*c
+        output.imag += real_filter(input.imag, weights.real, None, np.imag(cval))
+    elif complex_input:  # real weights: filter the two parts separately
+        real_filter(input.real, weights, output.real, np.real(cval))
+        real_filter(input.imag, weights, output.imag, np.imag(cval))
+    else:  # real input, complex weights: one filtering per part of the weights
+        if np.iscomplexobj(cval):
+            raise ValueError("Cannot provide a complex-valued cval when the input is real.")
+        real_filter(input, weights.real, output.real, cval)
+        real_filter(input, weights.imag, output.imag, cval)
+    return output

@@ -21,7 +21,16 @@ import numpy as np
 from .._checks import normalize_axis, normalize_sequence
 from .._jit import parallel_jit, prange
 from ._boundary import canonical_mode, extend_indices, extend_line
-from ._support import as_cval, check_axes, get_output, input_array, kernel_output, store, working_array
+from ._support import (
+    as_cval,
+    check_axes,
+    complex_via_real_components,
+    get_output,
+    input_array,
+    kernel_output,
+    store,
+    working_array,
+)
 
 __all__ = ["uniform_filter1d", "uniform_filter", "uniform_lines"]
 
@@ -135,16 +144,20 @@ def uniform_filter1d(input, size, axis=-1, output=None, mode="reflect", cval=0.0
     >>> uniform_filter1d([2, 8, 0, 4, 1, 9, 9, 0], size=3)
     array([4, 3, 4, 1, 4, 6, 6, 3])
     """
-    input = input_array(input)
+    input = input_array(input, allow_complex=True)
     axis = normalize_axis(axis, input.ndim)
     size = int(size)
     if size < 1:
         raise RuntimeError(f"incorrect filter size: `size` must be >= 1, got {size}")
-    output = get_output(output, input)
+    complex_input = input.dtype.kind == "c"
+    output = get_output(output, input, complex_output=complex_input)
     origin = int(origin)
     if size // 2 + origin < 0 or size // 2 + origin >= size:
         raise ValueError(f"invalid origin: origin={origin} for a filter of size {size}")
     mode = canonical_mode(mode)
+    if complex_input:  # the mean of a + ib is mean(a) + i mean(b): filter the two parts
+        return complex_via_real_components(_run_uniform1d, input, None, output, cval,
+                                           size=size, axis=axis, mode=mode, origin=origin)
     return _run_uniform1d(input, size, axis, output, mode, cval, origin)
 
 
@@ -190,8 +203,8 @@ def uniform_filter(input, size=3, output=None, mode="reflect", cval=0.0, origin=
            [3.33333333, 4.        , 4.66666667],
            [5.33333333, 6.        , 6.66666667]])
     """
-    input = input_array(input)
-    output = get_output(output, input)
+    input = input_array(input, allow_complex=True)
+    output = get_output(output, input, complex_output=input.dtype.kind == "c")
     axes = check_axes(axes, input.ndim)
     n = len(axes)
     sizes = normalize_sequence(size, n, "size")
