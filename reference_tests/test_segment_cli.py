@@ -1,4 +1,4 @@
-"""``python -m scratch segment IMAGE``: outputs, agreement with the same pipeline in
+"""``python -m scratch segment IMAGE`` (one image; many: test_segment_batch.py): outputs, agreement with the same pipeline in
 scikit-image / SciPy, and one-line errors for bad input.
 
 The input is a PNG (or TIFF) written from ``scratch.data.nuclei`` into ``tmp_path``; the
@@ -128,16 +128,17 @@ def test_command_line(tmp_path, scene):
 def bad_inputs(tmp_path):
     (tmp_path / "notes.png").write_text("this is not an image\n")
     (tmp_path / "broken.tif").write_bytes(b"II*\x00garbage")
-    tifffile.imwrite(tmp_path / "stack.tif", np.zeros((5, 32, 32), np.uint16))
+    # 4-D: not (rows, cols, channels), nor pages of it (a 3-D stack is many images: batch.py)
+    tifffile.imwrite(tmp_path / "stack.tif", np.zeros((2, 5, 32, 32), np.uint16),
+                     photometric="minisblack")
     iio.imwrite(tmp_path / "rgb.png", np.zeros((32, 32, 3), np.uint8))
     iio.imwrite(tmp_path / "gray.png", np.zeros((32, 32), np.uint8))
     iio.imwrite(tmp_path / "thin.png", np.full((2, 40), 7, np.uint8))
     return {
         "missing": (["missing.png"], "no such file"),
-        "folder": ([str(tmp_path)], "is a folder"),
         "text": (["notes.png"], "cannot read"),
         "broken tiff": (["broken.tif"], "cannot read"),
-        "3-D stack": (["stack.tif"], "shape (5, 32, 32)"),
+        "4-D stack": (["stack.tif"], "shape (2, 5, 32, 32)"),
         "channel out of range": (["rgb.png", "--channel", "3"], "--channel 3 does not exist"),
         "channel of a gray image": (["gray.png", "--channel", "1"], "--channel 1 does not exist"),
         "too small": (["thin.png"], "too small"),

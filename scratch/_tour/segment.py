@@ -47,7 +47,9 @@ def build_parser():
         description="Segment nuclei in your own image (PNG/TIFF): smoothing, automatic "
                     "threshold, clean-up, distance transform, peaks, watershed, regionprops.",
     )
-    parser.add_argument("image", help="a 2-D image, or (rows, cols, channels) with up to 4 channels")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="image files (PNG, TIFF incl. multi-page stacks, JPEG), folders or "
+                             "globs; a 2-D image, or (rows, cols, channels) with up to 4 channels")
     parser.add_argument("--channel", type=int, default=None, metavar="N",
                         help="channel to segment (default: the only one; RGB(A) is averaged)")
     parser.add_argument("--threshold", choices=THRESHOLDS, default="otsu",
@@ -56,24 +58,29 @@ def build_parser():
                         help="minimal distance in pixels between two nuclei centres (default: 5)")
     parser.add_argument("--out", default="scratch-segment",
                         help="output folder (default: scratch-segment/)")
+    batch = parser.add_argument_group("many images (more than one PATH, a folder or a glob)")
+    batch.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="processes on this machine (default: the cores)")
+    batch.add_argument("--resume", action="store_true",
+                       help="re-run into the same --out folder, skipping the images already done")
+    batch.add_argument("--dask", default=None, metavar="ADDRESS",
+                       help="run on a dask.distributed scheduler at ADDRESS, or 'local' for a "
+                            "LocalCluster of --jobs workers (pip install 'scratch[dask]')")
+    batch.add_argument("--chunks", type=int, default=None, metavar="C",
+                       help="one big image (zarr folder or TIFF) in C x C chunks with dask.array "
+                            "(labels, objects table; no watershed: see the README)")
     return parser
 
 
-def read_image(path, channel=None):
-    """Read ``path`` and return one 2-D channel as a NumPy array (dtype preserved).
-
-    Raises
-    ------
-    SegmentError
-        If the file is missing or unreadable, the image is not 2-D / (rows, cols, channels)
-        with up to 4 channels, or ``channel`` does not exist.
-    """
+def _read_array(path):
+    """The file's pixels as an array, and whether its first axis is a stack of TIFF pages."""
     if not os.path.exists(path):
         raise SegmentError(f"{path}: no such file")
     if os.path.isdir(path):
         raise SegmentError(f"{path}: is a folder, not an image file")
     tiff_log = logging.getLogger("tifffile")  # it logs damaged files before failing
     level = tiff_log.level
+    pages = False
     try:
         tiff_log.setLevel(logging.CRITICAL + 1)
         with warnings.catch_warnings():
@@ -81,7 +88,12 @@ def read_image(path, channel=None):
             if path.lower().endswith((".tif", ".tiff")):
                 import tifffile
 
-                image = np.asarray(tifffile.imread(path))
+                with tifffile.TiffFile(path) as tif:
+                    series = tif.series[0]
+                    image = np.asarray(series.asarray())
+                    axes = series.axes
+                # pages (Z, T, Q, ...) first; "S" last means samples (channels) per pixel
+                pages = (image.ndim == 3 and axes[-1] != "S") or (image.ndim == 4 and axes[-1] == "S")
             else:
                 import imageio.v3 as iio
 
@@ -95,6 +107,10 @@ def read_image(path, channel=None):
         tiff_log.setLevel(level)
     if image.dtype.kind not in "buif":
         raise SegmentError(f"{path}: unsupported pixel type {image.dtype}")
+    return image, pages
+
+
+def _one_channel(image, channel, path):
     shape = image.shape
     if image.ndim == 3 and shape[-1] <= 4:
         if channel is None:
@@ -121,6 +137,38 @@ def read_image(path, channel=None):
     return image
 
 
+def read_image(path, channel=None):
+    """Read ``path`` and return one 2-D channel as a NumPy array (dtype preserved).
+
+    Raises
+    ------
+    SegmentError
+        If the file is missing or unreadable, the image is not 2-D / (rows, cols, channels)
+        with up to 4 channels, or ``channel`` does not exist.
+    """
+    image, _ = _read_array(path)
+    return _one_channel(image, channel, path)
+
+
+def read_images(path, channel=None):
+    """Every 2-D image in ``path``: ``[(suffix, image_or_SegmentError), ...]``.
+
+    A multi-page TIFF (a stack, a 3-D volume, a time series) gives one 2-D image per page,
+    suffixed ``[0]``, ``[1]``, ...; any other file gives one image with suffix ``""``. A page
+    that cannot be segmented comes back as its :class:`SegmentError`; an unreadable file raises.
+    """
+    image, pages = _read_array(path)
+    if not pages:
+        return [("", _one_channel(image, channel, path))]
+    out = []
+    for k, page in enumerate(image):
+        try:
+            out.append((f"[{k}]", _one_channel(page, channel, f"{path}[{k}]")))
+        except SegmentError as exc:
+            out.append((f"[{k}]", exc))
+    return out
+
+
 def segment(image, threshold="otsu", min_distance=5):
     """The pipeline of the module docstring on a 2-D image.
 
@@ -131,6 +179,13 @@ def segment(image, threshold="otsu", min_distance=5):
     table : dict of str -> ndarray
         ``regionprops_table`` columns (see :data:`PROPERTIES`).
     """
+    labels, table, _ = segment_with_threshold(image, threshold, min_distance)
+    return labels, table
+
+
+def segment_with_threshold(image, threshold="otsu", min_distance=5):
+    """:func:`segment`, and the threshold it used as a third result (a float; for ``local``
+    the mean of the local threshold surface)."""
     import scratch.feature
     import scratch.filters
     import scratch.measure
@@ -149,11 +204,15 @@ def segment(image, threshold="otsu", min_distance=5):
         # else half of every background-only block would pass
         block = 8 * min_distance + 1
         noise = 1.4826 * np.median(np.abs(smooth - np.median(smooth)))
-        mask = smooth > scratch.filters.threshold_local(smooth, block_size=block, offset=-2 * noise)
+        surface = scratch.filters.threshold_local(smooth, block_size=block, offset=-2 * noise)
+        mask = smooth > surface
+        used = float(np.mean(surface))
     else:
         if np.min(smooth) == np.max(smooth):
             raise SegmentError("the image is constant: nothing to segment")
-        mask = smooth > getattr(scratch.filters, f"threshold_{threshold}")(smooth)
+        used = getattr(scratch.filters, f"threshold_{threshold}")(smooth)
+        mask = smooth > used
+        used = float(used)
     small = max(int(np.pi * (min_distance / 2) ** 2), 1)  # the core of the smallest nucleus
     mask = scratch.morphology.remove_small_objects(mask, max_size=small)
     mask = scratch.morphology.remove_small_holes(mask, max_size=small)
@@ -164,7 +223,7 @@ def segment(image, threshold="otsu", min_distance=5):
     markers[tuple(peaks.T)] = np.arange(1, len(peaks) + 1, dtype=np.int32)
     labels = scratch.segmentation.watershed(-distance, markers, mask=mask).astype(np.int32)
     table = scratch.measure.regionprops_table(labels, image, properties=PROPERTIES)
-    return labels, table
+    return labels, table, used
 
 
 def _write_csv(table, path):
@@ -176,7 +235,7 @@ def _write_csv(table, path):
             writer.writerow(row)
 
 
-def _write_overlay(image, labels, table, path):
+def _write_overlay(image, labels, table, path):  # path may lack .png (atomic temp names)
     from matplotlib.figure import Figure
 
     inner = labels[1:-1, 1:-1]
@@ -192,12 +251,17 @@ def _write_overlay(image, labels, table, path):
     for lab, r, c in zip(table["label"], table["centroid-0"], table["centroid-1"]):
         ax.text(c, r, str(lab), color="cyan", fontsize=7, ha="center", va="center")
     ax.axis("off")
-    fig.savefig(path, dpi=100)
+    fig.savefig(path, dpi=100, format="png")
 
 
 def main(argv=None):
     """Entry point of ``python -m scratch segment``; returns the exit status."""
     options = build_parser().parse_args(argv)
+    from . import batch
+
+    if not batch.is_single_image(options):
+        return batch.run(options)
+    options.image = options.paths[0]
     try:
         image = read_image(options.image, options.channel)
         labels, table = segment(image, options.threshold, options.min_distance)
