@@ -735,3 +735,15 @@ def test_laplace_zero_d_raises_as_the_reference():
         ref.laplace(np.array(0.5))
     with pytest.raises(ValueError, match="image"):
         ours.laplace(np.array(0.5))
+
+
+@pytest.mark.parametrize("name", ND_EDGES + H_V_EDGES + ROBERTS + ["laplace"])
+@pytest.mark.parametrize("mask", [-1, True, [[1, 1], [1, 1]]])
+def test_edge_mask_that_is_not_an_array(name, mask):
+    """Found by test_fuzz: a mask without ``.ndim`` (an int, a bool, a list) is an
+    AttributeError inside the reference; scratch applied it as a scalar.  TypeError naming mask."""
+    image = IMAGES["tiny"]
+    with pytest.raises(AttributeError):
+        getattr(ref, name)(image, mask=mask)
+    with pytest.raises(TypeError, match="mask"):
+        getattr(ours, name)(image, mask=mask)

@@ -162,6 +162,8 @@ def _erode_full(mask):
 def _mask_filter_result(result, mask):
     """Zero ``result`` (in place) outside the eroded mask; no-op when mask is None."""
     if mask is not None:
+        if not hasattr(mask, "ndim"):  # (the reference: AttributeError on mask.ndim)
+            raise TypeError(f"`mask` must be an array, got {type(mask).__name__} {mask!r:.40}")
         mask = np.asarray(mask)
         if mask.dtype.kind == "c":
             raise TypeError("Complex type not supported")
