@@ -60,8 +60,8 @@ def _has_glob(path):
 
 def is_single_image(options):
     """The one-image command of segment.py (its three files, its one-line errors): one PATH
-    that is neither a glob nor a folder nor a multi-page TIFF, and no --chunks."""
-    if len(options.paths) != 1 or options.chunks is not None:
+    that is neither a glob nor a folder nor a multi-page TIFF."""
+    if len(options.paths) != 1:
         return False
     path = options.paths[0]
     if _has_glob(path) or os.path.isdir(path):
@@ -372,10 +372,6 @@ def run(options):
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
 
-    if options.chunks is not None:
-        from .chunked import run_chunked
-
-        return run_chunked(options)
     out = options.out
     jobs = options.jobs if options.jobs is not None else (
         len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)

@@ -66,9 +66,6 @@ def build_parser():
     batch.add_argument("--dask", default=None, metavar="ADDRESS",
                        help="run on a dask.distributed scheduler at ADDRESS, or 'local' for a "
                             "LocalCluster of --jobs workers (pip install 'scratch[dask]')")
-    batch.add_argument("--chunks", type=int, default=None, metavar="C",
-                       help="one big image (zarr folder or TIFF) in C x C chunks with dask.array "
-                            "(labels, objects table; no watershed: see the README)")
     return parser
 
 
