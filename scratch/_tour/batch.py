@@ -84,6 +84,9 @@ def plan(paths, out):
 
     def add_tree(folder):
         for root, dirs, names in os.walk(folder):
+            if RECORDS in dirs:  # the output folder of an earlier run: not an input
+                dirs[:] = []
+                continue
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                              and os.path.realpath(os.path.join(root, d)) != out_real)
             found.extend(os.path.join(root, n) for n in sorted(names)
