@@ -507,6 +507,22 @@ def test_negative_pixel_in_a_big_image(name):
     np.testing.assert_allclose(getattr(ours, name)(image), getattr(ref, name)(image), rtol=1e-7, equal_nan=True)
 
 
+@pytest.mark.parametrize("name", ["adjust_gamma", "adjust_log", "adjust_sigmoid"])
+@pytest.mark.parametrize("shape", [(8, 8), (600, 600)])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_negative_input_raises_without_a_warning(name, shape, dtype):
+    """scikit-image's own test_exposure.py::test_negative_input runs with warnings as errors:
+    the reference raises its ValueError before any arithmetic, so no "invalid value in log2"
+    RuntimeWarning may come first (adjust_log warned on the blockwise path)."""
+    image = np.full(shape, 3.0, dtype)
+    image.flat[::7] = -10.0
+    for module in (ref, ours):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with pytest.raises(ValueError, match="non-negative"):
+                getattr(module, name)(image)
+
+
 @pytest.mark.parametrize("call", [
     lambda m, x: m.histogram(x), lambda m, x: m.cumulative_distribution(x), lambda m, x: m.equalize_hist(x),
     lambda m, x: m.equalize_adapthist(x), lambda m, x: m.rescale_intensity(x, in_range=(0, 1), out_range=(0, 1)),

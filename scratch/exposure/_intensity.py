@@ -186,7 +186,8 @@ def _blockwise(image, formula, non_negative=False, into=None):
                 negative.append(True)
             return
         if non_negative and _has_negative(flat[start:stop]):
-            negative.append(True)
+            negative.append(True)  # raised at the end; the formula is not evaluated on it
+            return
         result = formula(flat[start:stop])
         if out is None:  # the first block tells the dtype
             out = np.empty(n, result.dtype)
@@ -569,6 +570,8 @@ def adjust_log(image, gain=1, inv=False):
 
     def into_output(x, out):  # float64: the same steps (x / 1.0 and * 1.0 are no-ops)
         negatives = _one_plus(x, out)
+        if negatives:  # the reference raises before its log2: no "invalid value" warning
+            return negatives
         np.log2(out, out=out)
         if gain != 1:
             np.multiply(out, gain, out=out)

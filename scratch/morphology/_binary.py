@@ -45,6 +45,8 @@ __all__ = ["binary_erosion", "binary_dilation", "binary_opening", "binary_closin
 
 
 def _deprecated(name, hint):
+    # The reference's message word for word (its module path included), so that a filter
+    # written for skimage's warning, as in its own test_binary.py, also catches this one.
     warnings.warn(
         f"`{name}` is deprecated since version 0.26 and will be removed in version 0.28. {hint}",
         FutureWarning,
@@ -180,8 +182,8 @@ def binary_erosion(image, footprint=None, out=None, *, mode="ignore"):
            [0, 1, 1, 1, 0],
            [0, 0, 0, 0, 0]])
     """
-    _deprecated("binary_erosion", "Use `scratch.morphology.erosion` instead. Note the pixel shift by 1 "
-                "for even-sized footprints.")
+    _deprecated("binary_erosion", "Use `skimage.morphology.erosion` instead. Note the pixel shift by 1 "
+                "for even-sized footprints (see docstring notes).")
     return _binary(image, footprint, out, mode, True)
 
 
@@ -226,8 +228,8 @@ def binary_dilation(image, footprint=None, out=None, *, mode="ignore"):
            [0, 1, 1, 1, 0],
            [0, 0, 1, 0, 0]])
     """
-    _deprecated("binary_dilation", "Use `scratch.morphology.dilation` instead. Note the lack of mirroring "
-                "for non-symmetric footprints.")
+    _deprecated("binary_dilation", "Use `skimage.morphology.dilation` instead. Note the lack of mirroring "
+                "for non-symmetric footprints (see docstring notes).")
     return _binary(image, footprint, out, mode, False)
 
 
@@ -271,7 +273,7 @@ def binary_opening(image, footprint=None, out=None, *, mode="ignore"):
            [0, 0, 1, 0, 0],
            [0, 0, 0, 0, 0]])
     """
-    _deprecated("binary_opening", "Use `scratch.morphology.opening` instead.")
+    _deprecated("binary_opening", "Use `skimage.morphology.opening` instead.")
     image = check_image(image)
     if footprint is None:
         footprint = default_footprint(image)
@@ -314,7 +316,7 @@ def binary_closing(image, footprint=None, out=None, *, mode="ignore"):
     ...     binary_closing(image, np.ones((1, 3), bool)).astype(int)[2]
     array([1, 1, 1, 1, 1])
     """
-    _deprecated("binary_closing", "Use `scratch.morphology.closing` instead.")
+    _deprecated("binary_closing", "Use `skimage.morphology.closing` instead.")
     image = check_image(image)
     if footprint is None:
         footprint = default_footprint(image)
