@@ -605,3 +605,15 @@ def test_complex_filtering_in_place_as_scipy():
         call(snd, ours)
         call(ndi, ref)
         np.testing.assert_array_equal(ours, ref)
+
+
+@pytest.mark.parametrize("output", [np.uint8, np.int8, np.uint16, np.int16, np.int32, np.uint32,
+                                    np.int64, np.uint64])
+@pytest.mark.parametrize("case", FILTERS, ids=FILTER_IDS)
+def test_negative_and_out_of_range_results_cast_as_scipy(case, output):
+    """Found by test_fuzz: convolve1d of a uint32 image of 0 and 2**32 - 1 with signed weights
+    stores negative sums; SciPy's compiled cast wraps them around (-1598080945 -> 2696887351)
+    where NumPy's float -> uint32 cast gave 2**31."""
+    _, ours, ref, args, kwargs = case
+    image = np.where(camera_crop() > 100, 2.0 ** 32 - 1, -3e9) - 1e9 * (camera_crop() % 3)
+    assert_agrees(ours(image, *args, output=output, **kwargs), ref(image, *args, output=output, **kwargs))

@@ -103,14 +103,19 @@ def store(result, output):
     """Copy the kernel's ``result`` into ``output`` with C's cast semantics; return ``output``.
 
     Integers truncate toward zero (2.7 -> 2, -2.7 -> -2), as SciPy's ``(type)value`` does.  A
-    bool output receives the value truncated to a byte, exactly as SciPy stores it.
+    bool output receives the value truncated to a byte, exactly as SciPy stores it.  A uint32
+    output goes through int64, as the compiled ``(npy_uint32)value`` does on x86-64 (negative and
+    out-of-range values wrap around; NumPy's own float -> uint32 cast gives 2**31 there).
     """
     if result is output:
         return output
-    if output.dtype == np.bool_:
-        output.view(np.uint8)[...] = result.astype(np.uint8)
-    else:
-        output[...] = result.astype(output.dtype)
+    with np.errstate(invalid="ignore"):  # (SciPy's cast of NaN/out-of-range values is silent)
+        if output.dtype == np.bool_:
+            output.view(np.uint8)[...] = result.astype(np.uint8)
+        elif output.dtype == np.uint32:
+            output[...] = result.astype(np.int64).astype(np.uint32)
+        else:
+            output[...] = result.astype(output.dtype)
     return output
 
 
