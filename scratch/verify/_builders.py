@@ -25,7 +25,7 @@ from ._compare import close
 from ._core import Case, Spec, register
 from ._inputs import Input, case_seed
 
-__all__ = ["image_spec", "ALL_DTYPES", "INT_AND_FLOAT", "FLOATS", "rand", "sample", "scene"]
+__all__ = ["image_spec", "chain", "ALL_DTYPES", "INT_AND_FLOAT", "FLOATS", "rand", "sample", "scene"]
 
 ALL_DTYPES = ("bool", "uint8", "uint16", "int32", "float32", "float64")
 INT_AND_FLOAT = ("uint8", "uint16", "int32", "float32", "float64")
@@ -37,6 +37,18 @@ FULL_SHAPES = QUICK_SHAPES + ((3, 64), (64, 3), (33, 31), (40, 40))
 FULL_VOLUME = (12, 13, 14)
 SAMPLE_OFFSET = {"camera": (180, 200), "coins": (60, 80), "moon": (200, 200), "page": (40, 60),
                  "cell": (250, 250), "text": (40, 80), "horse": (100, 150)}
+
+
+def chain(*extras):
+    """One ``extra(level, seed)`` callable from several: their cases, one after the other."""
+
+    def extra(level, seed):
+        out = []
+        for e in extras:
+            out.extend(e(level, seed))
+        return out
+
+    return extra
 
 
 def rand(shape, dtype, seed, **params):

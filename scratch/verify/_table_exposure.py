@@ -14,7 +14,7 @@ inputs stay narrow (random int32 spans [-1000, 1000]) and ``source_range='dtype'
 drawn for an int32 image (2**32 bins).
 """
 
-from ._builders import ALL_DTYPES, image_spec, rand, scene
+from ._builders import ALL_DTYPES, image_spec, rand, scene, chain
 from ._compare import close, each, exact, scalar
 from ._core import Case
 from ._inputs import Input, case_seed
@@ -49,13 +49,6 @@ def _array_or_scalar(array_compare):
 ZERO_D = _array_or_scalar(close())
 
 
-def _both(*extras):
-    def extra(level, seed):
-        out = []
-        for e in extras:
-            out.extend(e(level, seed))
-        return out
-    return extra
 
 
 def _nd_shapes(name, kwargs=None, dtype="float64"):
@@ -172,7 +165,7 @@ def _histogram_extra(level, seed):
 image_spec("histogram", SK + "histogram", SC + "histogram", chapter=CHAPTER, dtypes=EXPOSURE_DTYPES, ndims=ANY_ND,
            compare=PAIR, grid=({}, {"nbins": 7}, {"normalize": True}, {"nbins": 64, "source_range": "image"}),
            value_dtypes=("uint8", "float64"),
-           extra=_both(_histogram_extra, _byteorder("histogram"), _nd_shapes("histogram"),
+           extra=chain(_histogram_extra, _byteorder("histogram"), _nd_shapes("histogram"),
                        _complex("histogram", known="exposure-histogram-complex")),
            aliases=("skimage.exposure.exposure.histogram",))
 
@@ -195,7 +188,7 @@ def _cdf_extra(level, seed):
 image_spec("cumulative_distribution", SK + "cumulative_distribution", SC + "cumulative_distribution",
            chapter=CHAPTER, dtypes=EXPOSURE_DTYPES, ndims=ANY_ND, compare=PAIR,
            grid=({}, {"nbins": 16}, {"nbins": 3}), value_dtypes=("uint8", "float64"),
-           extra=_both(_cdf_extra, _byteorder("cumulative_distribution"), _nd_shapes("cumulative_distribution"),
+           extra=chain(_cdf_extra, _byteorder("cumulative_distribution"), _nd_shapes("cumulative_distribution"),
                        _complex("cumulative_distribution")),
            aliases=("skimage.exposure.exposure.cumulative_distribution",))
 
@@ -232,7 +225,7 @@ def _equalize_extra(level, seed):
 
 image_spec("equalize_hist", SK + "equalize_hist", SC + "equalize_hist", chapter=CHAPTER, dtypes=EXPOSURE_DTYPES,
            ndims=ANY_ND, grid=({}, {"nbins": 32}, {"nbins": 7}), value_dtypes=("uint8", "float64"),
-           extra=_both(_equalize_extra, _byteorder("equalize_hist"), _nd_shapes("equalize_hist"),
+           extra=chain(_equalize_extra, _byteorder("equalize_hist"), _nd_shapes("equalize_hist"),
                        _complex("equalize_hist")),
            aliases=("skimage.exposure.exposure.equalize_hist",))
 
@@ -285,7 +278,7 @@ image_spec("equalize_adapthist", SK + "equalize_adapthist", SC + "equalize_adapt
            grid=({}, {"kernel_size": 7, "clip_limit": 0.03}, {"kernel_size": (5, 9), "clip_limit": 0.0, "nbins": 100},
                  {"kernel_size": 4, "nbins": 32}),
            value_dtypes=("uint8", "float64"), edges=("constant", "two_valued", "nan", "empty"),
-           extra=_both(_adapthist_extra, _byteorder("equalize_adapthist"), _complex("equalize_adapthist")),
+           extra=chain(_adapthist_extra, _byteorder("equalize_adapthist"), _complex("equalize_adapthist")),
            aliases=("skimage.exposure._adapthist.equalize_adapthist",))
 
 
@@ -325,7 +318,7 @@ image_spec("rescale_intensity", SK + "rescale_intensity", SC + "rescale_intensit
            grid=({}, {"in_range": "dtype"}, {"out_range": (0, 127)}, {"out_range": "uint12"},
                  {"out_range": "float32"}, {"in_range": (0.1, 0.9), "out_range": (-1, 1)}),
            value_dtypes=("uint8", "float64"),
-           extra=_both(_rescale_extra, _byteorder("rescale_intensity"), _nd_shapes("rescale_intensity"),
+           extra=chain(_rescale_extra, _byteorder("rescale_intensity"), _nd_shapes("rescale_intensity"),
                        _complex("rescale_intensity", {"in_range": (0, 1), "out_range": (0, 1)}),
                        _complex("rescale_intensity")),
            aliases=("skimage.exposure.exposure.rescale_intensity",))
@@ -343,7 +336,7 @@ image_spec("adjust_gamma", SK + "adjust_gamma", SC + "adjust_gamma", chapter=CHA
            ndims=ANY_ND, image=_nonnegative,
            grid=({}, {"gamma": 2.0}, {"gamma": 0.5, "gain": 1.5}, {"gamma": 0.2, "gain": 0.5}),
            value_dtypes=("uint8", "float64"),
-           extra=_both(_gamma_extra, _byteorder("adjust_gamma", image=_nonnegative), _negative_pixel("adjust_gamma"),
+           extra=chain(_gamma_extra, _byteorder("adjust_gamma", image=_nonnegative), _negative_pixel("adjust_gamma"),
                        _nd_shapes("adjust_gamma")),
            aliases=("skimage.exposure.exposure.adjust_gamma",))
 
@@ -359,7 +352,7 @@ image_spec("adjust_log", SK + "adjust_log", SC + "adjust_log", chapter=CHAPTER, 
            ndims=ANY_ND, image=_nonnegative,
            grid=({}, {"inv": True}, {"gain": 0.8, "inv": True}, {"gain": 2}),
            value_dtypes=("uint8", "float64"),
-           extra=_both(_negative_pixel("adjust_log"), _byteorder("adjust_log", image=_nonnegative),
+           extra=chain(_negative_pixel("adjust_log"), _byteorder("adjust_log", image=_nonnegative),
                        _nd_shapes("adjust_log"),
                        _zero_d("adjust_log", ({}, {"inv": True}))),
            aliases=("skimage.exposure.exposure.adjust_log",))
@@ -368,7 +361,7 @@ image_spec("adjust_sigmoid", SK + "adjust_sigmoid", SC + "adjust_sigmoid", chapt
            ndims=ANY_ND, image=_nonnegative,
            grid=({}, {"cutoff": 0.3, "gain": 5, "inv": True}, {"cutoff": 0.7}, {"gain": 20, "inv": True}),
            value_dtypes=("uint8", "float64"),
-           extra=_both(_negative_pixel("adjust_sigmoid"), _byteorder("adjust_sigmoid", image=_nonnegative),
+           extra=chain(_negative_pixel("adjust_sigmoid"), _byteorder("adjust_sigmoid", image=_nonnegative),
                        _nd_shapes("adjust_sigmoid"),
                        _zero_d("adjust_sigmoid", ({}, {"inv": True}))),
            aliases=("skimage.exposure.exposure.adjust_sigmoid",))
@@ -455,7 +448,7 @@ for _name, _compare in _UTIL_COMPARE.items():
     image_spec(_name, SKU + _name, SCU + _name, chapter=CHAPTER, dtypes=UTIL_DTYPES, ndims=ANY_ND,
                compare=_compare, grid=({}, {"force_copy": True}), image=_util_image,
                value_dtypes=("uint8", "float64"),
-               extra=_both(_util_extra(_name), _nd_shapes(_name),
+               extra=chain(_util_extra(_name), _nd_shapes(_name),
                            _byteorder(_name, image=_util_image, known_for_integers=_BIG_ENDIAN_KNOWN.get(_name))),
                aliases=(f"skimage.util.dtype.{_name}",))
 
@@ -482,7 +475,7 @@ def _invert_extra(level, seed):
 
 image_spec("invert", SKU + "invert", SCU + "invert", chapter=CHAPTER, dtypes=UTIL_DTYPES, ndims=ANY_ND,
            grid=({}, {"signed_float": True}), image=_util_image, value_dtypes=("uint8", "float64"),
-           extra=_both(_invert_extra, _byteorder("invert", image=_util_image), _nd_shapes("invert")),
+           extra=chain(_invert_extra, _byteorder("invert", image=_util_image), _nd_shapes("invert")),
            aliases=("skimage.util._invert.invert",))
 
 
@@ -503,5 +496,5 @@ def _limits_extra(level, seed):
 image_spec("dtype_limits", SKU + "dtype_limits", SCU + "dtype_limits", chapter=CHAPTER, dtypes=UTIL_DTYPES,
            ndims=ANY_ND, compare=each(scalar(), scalar()), grid=({}, {"clip_negative": True}), image=_util_image,
            samples=(), scenes=False,
-           extra=_both(_limits_extra, _byteorder("dtype_limits"), _nd_shapes("dtype_limits")),
+           extra=chain(_limits_extra, _byteorder("dtype_limits"), _nd_shapes("dtype_limits")),
            aliases=("skimage.util.dtype.dtype_limits",))

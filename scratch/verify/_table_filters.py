@@ -14,7 +14,7 @@ farid's 5×5, ``ksize // 2`` for laplace, ``int(truncate * sigma + 0.5)`` for th
 
 import numpy as np
 
-from ._builders import ALL_DTYPES, image_spec, rand, sample
+from ._builders import ALL_DTYPES, image_spec, rand, sample, chain
 from ._compare import close, scalar
 from ._core import Case
 from ._inputs import Input, case_seed
@@ -58,14 +58,6 @@ def _label(kw):
     return ", ".join(f"{k}={v!r}" for k, v in kw.items()) or "defaults"
 
 
-def _chain(*extras):
-    def extra(level, seed):
-        out = []
-        for e in extras:
-            out.extend(e(level, seed))
-        return out
-
-    return extra
 
 
 def _masks(shape, sd):
@@ -160,7 +152,7 @@ for _f in ("sobel", "prewitt", "scharr", "farid"):
     _r = 2 if _f == "farid" else 1
     image_spec(_f, SK + _f, SC + _f, chapter=CHAPTER, dtypes=DTYPES, ndims=(1, 2, 3, 4), grid=EDGE_GRID,
                radius=_r, value_dtypes=("uint8", "float64"), bad=EDGE_BAD,
-               extra=_chain(_edge_extra(_f, _r), _nd_shapes(_f, _r), _complex_image(_f)))
+               extra=chain(_edge_extra(_f, _r), _nd_shapes(_f, _r), _complex_image(_f)))
 
 # the single directions, 2-D only
 for _f in ("sobel", "prewitt", "scharr", "farid"):
@@ -169,12 +161,12 @@ for _f in ("sobel", "prewitt", "scharr", "farid"):
         _n = f"{_f}_{_d}"
         image_spec(_n, SK + _n, SC + _n, chapter=CHAPTER, dtypes=DTYPES, ndims=(2,), radius=_r,
                    value_dtypes=("uint8", "float64"),
-                   extra=_chain(_edge_extra(_n, _r, nd=False, mask_keyword_only=_f == "farid"),
+                   extra=chain(_edge_extra(_n, _r, nd=False, mask_keyword_only=_f == "farid"),
                                 _complex_image(_n)))
 
 for _n in ("roberts", "roberts_pos_diag", "roberts_neg_diag"):
     image_spec(_n, SK + _n, SC + _n, chapter=CHAPTER, dtypes=DTYPES, ndims=(2,), radius=1,
-               value_dtypes=("uint8", "float64"), extra=_chain(_edge_extra(_n, 1, nd=False), _complex_image(_n)))
+               value_dtypes=("uint8", "float64"), extra=chain(_edge_extra(_n, 1, nd=False), _complex_image(_n)))
 
 
 # ----------------------------------------------------------------------------- laplace
@@ -205,7 +197,7 @@ image_spec("laplace", SK + "laplace", SC + "laplace", chapter=CHAPTER, dtypes=DT
            value_dtypes=("uint8", "float64"),
            bad=[("ksize=1", {"ksize": 1}), ("ksize=2", {"ksize": 2}), ("ksize=-1", {"ksize": -1}),
                 ("ksize=3.0", {"ksize": 3.0}), ("ksize=True", {"ksize": True})],
-           extra=_chain(_laplace_extra, _nd_shapes("laplace", 1), _complex_image("laplace")))
+           extra=chain(_laplace_extra, _nd_shapes("laplace", 1), _complex_image("laplace")))
 
 
 # ----------------------------------------------------------------------------- gaussian
@@ -254,7 +246,7 @@ image_spec("gaussian", SK + "gaussian", SC + "gaussian", chapter=CHAPTER, dtypes
            grid=GAUSSIAN_GRID, radius=_gauss_radius(), value_dtypes=("uint8", "float64"),
            bad=[("sigma=-1", {"sigma": -1.0}), ("a negative sigma in a tuple", {"sigma": (1.0, -0.5)}),
                 ("3 sigmas for a 2-D image", {"sigma": (1.0, 1.0, 1.0)}), ("mode='foo'", {"mode": "foo"})],
-           extra=_chain(_gaussian_extra, _nd_shapes("gaussian", 4), _complex_image("gaussian")))
+           extra=chain(_gaussian_extra, _nd_shapes("gaussian", 4), _complex_image("gaussian")))
 
 
 # ----------------------------------------------------------------------------- difference of gaussians
@@ -296,7 +288,7 @@ image_spec("difference_of_gaussians", SK + "difference_of_gaussians", SC + "diff
                 ("3 high sigmas for a 2-D image", {"low_sigma": 1.0, "high_sigma": (1.0, 2.0, 3.0)}),
                 ("mode='foo'", {"low_sigma": 1.0, "mode": "foo"}),
                 ("low_sigma=-1", {"low_sigma": -1.0})],
-           extra=_chain(_dog_extra, _nd_shapes("difference_of_gaussians", 4, {"low_sigma": 1.0}),
+           extra=chain(_dog_extra, _nd_shapes("difference_of_gaussians", 4, {"low_sigma": 1.0}),
                         _complex_image("difference_of_gaussians", {"low_sigma": 1.0})))
 
 
@@ -344,4 +336,4 @@ def _unsharp_extra(level, seed):
 image_spec("unsharp_mask", SK + "unsharp_mask", SC + "unsharp_mask", chapter=CHAPTER, dtypes=DTYPES,
            ndims=(1, 2, 3, 4), grid=UNSHARP_GRID, radius=_gauss_radius("radius"), value_dtypes=("uint8", "float64"),
            bad=[("radius=-1", {"radius": -1.0}), ("3 radii for a 2-D image", {"radius": (1.0, 1.0, 1.0)})],
-           extra=_chain(_unsharp_extra, _nd_shapes("unsharp_mask", 4), _complex_image("unsharp_mask")))
+           extra=chain(_unsharp_extra, _nd_shapes("unsharp_mask", 4), _complex_image("unsharp_mask")))

@@ -89,13 +89,6 @@ def _complex_case(name, seed, make_args, kwargs=None, radius=0):
     return Case("dtypes", "complex128", (img, *make_args(img, sd)), dict(kwargs or {}), radius=radius)
 
 
-def _both(*extras):
-    def extra(level, seed):
-        out = []
-        for e in extras:
-            out.extend(e(level, seed))
-        return out
-    return extra
 
 
 # --- correlate, convolve ---------------------------------------------------------------------

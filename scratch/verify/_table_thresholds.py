@@ -6,7 +6,7 @@ image, ``np.float64`` for a float one, ...), compared by :func:`~._compare.scala
 The ``hist=`` cases pass a (counts, centres) histogram instead of an image.
 """
 
-from ._builders import INT_AND_FLOAT, image_spec
+from ._builders import INT_AND_FLOAT, image_spec, chain
 from ._compare import close, scalar
 from ._core import Case
 from ._inputs import Input, case_seed
@@ -45,13 +45,6 @@ def _complex_case(name, kwargs=None):
     return extra
 
 
-def _both(*extras):
-    def extra(level, seed):
-        out = []
-        for e in extras:
-            out.extend(e(level, seed))
-        return out
-    return extra
 
 
 def _narrow_integers(shape, dtype, seed):
@@ -72,12 +65,12 @@ BAD_NBINS = [("nbins=0", {"nbins": 0}), ("nbins=-3", {"nbins": -3})]
 
 image_spec("threshold_otsu", SK + "threshold_otsu", SC + "threshold_otsu", chapter=CHAPTER,
            dtypes=INT_AND_FLOAT, ndims=(2, 3), compare=scalar(), grid=({}, {"nbins": 64}, {"nbins": 17}),
-           bad=BAD_NBINS, extra=_both(_hist_cases("threshold_otsu", ({"nbins": 10},)),
+           bad=BAD_NBINS, extra=chain(_hist_cases("threshold_otsu", ({"nbins": 10},)),
                                       _complex_case("threshold_otsu")))
 image_spec("threshold_isodata", SK + "threshold_isodata", SC + "threshold_isodata", chapter=CHAPTER,
            dtypes=INT_AND_FLOAT, ndims=(2, 3), compare=scalar(),
            grid=({}, {"nbins": 64}, {"return_all": True}), bad=BAD_NBINS,
-           extra=_both(_hist_cases("threshold_isodata", ({"return_all": True},)),
+           extra=chain(_hist_cases("threshold_isodata", ({"return_all": True},)),
                        _complex_case("threshold_isodata")))
 image_spec("threshold_triangle", SK + "threshold_triangle", SC + "threshold_triangle", chapter=CHAPTER,
            dtypes=INT_AND_FLOAT, ndims=(2, 3), compare=scalar(), grid=({}, {"nbins": 64}, {"nbins": 9}),
@@ -95,7 +88,7 @@ image_spec("threshold_li", SK + "threshold_li", SC + "threshold_li", chapter=CHA
            )
 image_spec("threshold_yen", SK + "threshold_yen", SC + "threshold_yen", chapter=CHAPTER,
            dtypes=INT_AND_FLOAT, ndims=(2, 3), compare=scalar(), grid=({}, {"nbins": 64}),
-           bad=BAD_NBINS, extra=_both(_hist_cases("threshold_yen"), _complex_case("threshold_yen")))
+           bad=BAD_NBINS, extra=chain(_hist_cases("threshold_yen"), _complex_case("threshold_yen")))
 image_spec("threshold_multiotsu", SK + "threshold_multiotsu", SC + "threshold_multiotsu", chapter=CHAPTER,
            dtypes=INT_AND_FLOAT, ndims=(2, 3), compare=close(),
            grid=({}, {"classes": 2}, {"classes": 4, "nbins": 32}, {"nbins": 64}),
