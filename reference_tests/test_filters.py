@@ -747,3 +747,11 @@ def test_edge_mask_that_is_not_an_array(name, mask):
         getattr(ref, name)(image, mask=mask)
     with pytest.raises(TypeError, match="mask"):
         getattr(ours, name)(image, mask=mask)
+
+
+@pytest.mark.parametrize("name", ND_EDGES)
+@pytest.mark.parametrize("mode", [-1, (), "bogus"])
+def test_edge_no_axes_never_reads_mode(name, mode):
+    """Found by test_fuzz: with ``axis=[]`` the reference convolves along no axis and returns
+    zeros whatever ``mode`` is; scratch rejected a non-string mode first."""
+    check(name, IMAGES["tiny"], axis=[], mode=mode)

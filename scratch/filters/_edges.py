@@ -237,7 +237,8 @@ def _generic_edge_filter(image, *, smooth_weights, edge_weights=CENTRAL_DIFFEREN
     return_magnitude = len(axes) > 1
 
     image = _as_float_image(image)
-    if not isinstance(mode, str):  # scipy's convolve takes one mode for all axes
+    if len(axes) and not isinstance(mode, str):  # scipy's convolve takes one mode for all axes
+        # (with axis=[] the reference never convolves: its zeros whatever the mode)
         raise RuntimeError(f"A sequence of modes is not supported, got mode={mode!r}")
 
     taps = [_correlation_taps(_edge_kernel(2, d, edge_weights, smooth_weights)) for d in (0, 1)] if ndim == 2 else []
