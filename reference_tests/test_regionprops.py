@@ -888,3 +888,22 @@ def test_empty_label_image_raises_value_error_as_the_reference(shape):
             getattr(skimage.measure, name)(label_image)
         with pytest.raises(ValueError, match="label_image"):
             getattr(scratch_measure, name)(label_image)
+
+
+@pytest.mark.parametrize("label_dtype", [">u2", ">i4", ">i8"])
+def test_big_endian_label_and_intensity_images(label_dtype):
+    """Found by test_fuzz: a big-endian label image (and intensity image) was a Numba
+    TypingError in the sweeps and the perimeter kernels; the reference measures them."""
+    rng = np.random.default_rng(7)
+    labels = rng.integers(0, 4, (16, 17)).astype(label_dtype)
+    intensity = rng.random((16, 17)).astype(">f8")
+    props = ("label", "area", "bbox", "centroid", "intensity_mean", "intensity_max", "perimeter",
+             "perimeter_crofton", "euler_number", "moments_hu", "centroid_weighted", "solidity")
+    expected = skm.regionprops_table(labels, intensity, properties=props)
+    got = regionprops_table(labels, intensity, properties=props)
+    assert list(got) == list(expected)
+    for column in expected:
+        np.testing.assert_allclose(got[column], expected[column], rtol=1e-7, atol=1e-12)
+    region, ref_region = regionprops(labels, intensity)[0], \
+        skm.regionprops(labels, intensity)[0]
+    np.testing.assert_allclose(region.image_intensity, ref_region.image_intensity)

@@ -59,6 +59,7 @@ from math import atan2, pi, sqrt
 
 import numpy as np
 
+from .._checks import native_byte_order
 from .._jit import jit
 from ..ndimage import label as _ndi_label
 from . import _moments
@@ -286,10 +287,10 @@ class _Sums:
             if not multichannel:
                 inten = inten[..., None]
             inten = inten.reshape(labels3.shape + inten.shape[-1:])
-        inten = np.ascontiguousarray(inten)
+        inten = np.ascontiguousarray(native_byte_order(inten))  # (Numba compiles native order only)
         if labels3.dtype.kind not in "iu" or labels3.dtype.itemsize > 8 or labels3.dtype == np.uint64:
             labels3 = labels3.astype(np.int64)
-        labels3 = np.ascontiguousarray(labels3)
+        labels3 = np.ascontiguousarray(native_byte_order(labels3))
         nch = inten.shape[3]
         count = np.zeros(n, np.int64)
         lo = np.zeros((n, 3), np.int64)
@@ -526,7 +527,7 @@ def _normalize_spacing(spacing, ndim):
 
 
 def _check_inputs(label_image, intensity_image):
-    label_image = np.asarray(label_image)
+    label_image = native_byte_order(np.asarray(label_image))  # (the kernels: native order only)
     if label_image.ndim not in (2, 3):
         raise TypeError(f"Only 2-D and 3-D images supported: `label_image` is {label_image.ndim}-D")
     if label_image.size == 0:  # the reference: NumPy's "zero-size array to reduction"
@@ -541,7 +542,7 @@ def _check_inputs(label_image, intensity_image):
         raise TypeError("Non-integer label_image types are ambiguous")
     multichannel = False
     if intensity_image is not None:
-        intensity_image = np.asarray(intensity_image)
+        intensity_image = native_byte_order(np.asarray(intensity_image))
         ndim = label_image.ndim
         if not (intensity_image.shape[:ndim] == label_image.shape and intensity_image.ndim in (ndim, ndim + 1)):
             raise ValueError(
