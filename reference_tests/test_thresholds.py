@@ -463,6 +463,10 @@ def test_constant_extreme_float_image(name, value, nbins):
     image = np.full((4, 5), value)
     try:
         expected = getattr(ref, name)(image, nbins=nbins)
+    except IndexError:  # the reference's internal error (isodata's thresholds[0]): ValueError
+        with pytest.raises(ValueError, match="image"):
+            getattr(ours, name)(image, nbins=nbins)
+        return
     except Exception:
         assert_same_error(getattr(ours, name), getattr(ref, name), image, nbins=nbins)
         return
@@ -724,3 +728,28 @@ def test_local_generic_needs_a_callable(param):
     image = _bimodal(np.random.default_rng(0))
     exc = assert_same_error(ours.threshold_local, ref.threshold_local, image, 3, "generic", param=param)
     assert "`param`" in str(exc)
+
+
+@pytest.mark.parametrize("image", [np.array(True), np.array(0.5), np.zeros(0, bool), np.zeros((0, 3)),
+                                   np.full((3, 4), 0.25), np.array(3, np.uint8), np.zeros(0, np.uint8)],
+                         ids=["0-d bool", "0-d float", "empty bool", "empty float", "constant float",
+                              "0-d uint8", "empty uint8"])
+@pytest.mark.parametrize("return_all", [False, True])
+def test_isodata_without_a_threshold(image, return_all):
+    """Found by test_fuzz: where no bin satisfies the isodata criterion the reference fails on
+    ``thresholds[0]`` (IndexError; scratch: ValueError), and with return_all=True it returns the
+    empty list, also for an empty float/bool image (scratch refused it as empty)."""
+    try:
+        expected = ref.threshold_isodata(image, return_all=return_all)
+    except IndexError:
+        with pytest.raises(ValueError, match="image"):
+            ours.threshold_isodata(image, return_all=return_all)
+        return
+    except ValueError:
+        with pytest.raises(ValueError, match="image"):
+            ours.threshold_isodata(image, return_all=return_all)
+        return
+    got = ours.threshold_isodata(image, return_all=return_all)
+    assert type(got) is type(expected)
+    np.testing.assert_array_equal(got, expected)
+    assert np.asarray(got).dtype == np.asarray(expected).dtype

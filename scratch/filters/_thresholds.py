@@ -307,13 +307,19 @@ def threshold_isodata(image=None, nbins=256, return_all=False, *, hist=None):
     >>> int(threshold_isodata(image))
     107
     """
-    _check_not_empty(image)
+    if not return_all:  # (return_all: the reference's empty list for an empty float image)
+        _check_not_empty(image)
     counts, bin_centers = _validate_image_histogram(image, hist, nbins)
     if len(bin_centers) == 1:  # a single value
         return bin_centers if return_all else bin_centers[0]
     _, distances, bin_width = _isodata_criterion(counts, bin_centers)
     thresholds = bin_centers[:-1][(distances >= 0) & (distances < bin_width)]
-    return thresholds if return_all else thresholds[0]
+    if return_all:
+        return thresholds
+    if thresholds.size == 0:  # (the reference: an IndexError on thresholds[0])
+        raise ValueError("`image` has no isodata threshold: a single value binned into several bins "
+                         "(a 0-d or one-valued float image); pass return_all=True for the empty list")
+    return thresholds[0]
 
 
 # --- triangle --------------------------------------------------------------------------------
