@@ -50,6 +50,10 @@ def _both(name, *args, **kwargs):
     """Same exception class when the reference raises, else the same threshold."""
     try:
         expected = getattr(ref, name)(*args, **kwargs)
+    except IndexError:  # the reference's internal error (isodata's thresholds[0]): ValueError
+        with pytest.raises(ValueError):
+            getattr(ours, name)(*args, **kwargs)
+        return None
     except Exception:
         assert_same_error(getattr(ours, name), getattr(ref, name), *args, **kwargs)
         return None
