@@ -582,3 +582,17 @@ def test_offset_too_small_for_the_footprint_raises(offset):
     image = np.random.default_rng(0).random((12, 13))
     with pytest.raises(ValueError, match="`offset`"):
         watershed(image, 2, offset=offset)
+
+
+@pytest.mark.parametrize("image, mask", [(np.zeros(0), None), (np.zeros((0, 3)), None)],
+                         ids=["empty 1-D", "empty 2-D"])
+def test_regular_markers_with_no_pixel_to_flood(image, mask):
+    """Found by test_fuzz: ``watershed(image, 4)`` on an empty image divides by the pixel
+    count: the reference's ZeroDivisionError; scratch's ValueError names markers.  (An empty
+    mask is the reference's OverflowError, and scratch's.)"""
+    with pytest.raises(ZeroDivisionError):
+        ref_watershed(image, 4, mask=mask)
+    with pytest.raises(ValueError, match="markers"):
+        watershed(image, 4, mask=mask)
+    empty_mask = np.zeros((3, 3), bool)
+    assert_same_error(watershed, ref_watershed, np.zeros((3, 3)), 4, mask=empty_mask)

@@ -863,6 +863,9 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
         markers = _local_minima_markers(image, mask, connectivity)
     elif not isinstance(markers, (np.ndarray, list, tuple)):
         _check_flooded_image(image, TypeError)
+        if image.size == 0:  # (the reference: ZeroDivisionError in markers / (n_pixels / size))
+            raise ValueError(f"cannot place {markers!r} regular `markers` in an empty image "
+                             f"(shape {image.shape})")
         markers = _regular_seeds(image.shape, int(markers / (n_pixels / image.size)))
         markers *= mask
     else:
