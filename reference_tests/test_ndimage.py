@@ -617,3 +617,24 @@ def test_negative_and_out_of_range_results_cast_as_scipy(case, output):
     _, ours, ref, args, kwargs = case
     image = np.where(camera_crop() > 100, 2.0 ** 32 - 1, -3e9) - 1e9 * (camera_crop() % 3)
     assert_agrees(ours(image, *args, output=output, **kwargs), ref(image, *args, output=output, **kwargs))
+
+
+@pytest.mark.parametrize("axes, error, match", [
+    ((1.5,), TypeError, "cannot be interpreted as an integer"),
+    ((3,), ValueError, "out of range"),
+    ((0, 3), ValueError, "out of range"),
+    ((-4,), ValueError, "out of range"),
+])
+@pytest.mark.parametrize("name, args", [
+    ("convolve", (np.ones((3,)),)), ("correlate", (np.ones((3,)),)),
+    ("gaussian_filter", (1.0,)), ("uniform_filter", (3,)),
+])
+def test_invalid_axes_messages_as_scipy(name, args, axes, error, match):
+    """SciPy's own test_filters.py::test_filter_invalid_axes: the reference's class and the
+    words its regex looks for (scratch's message also names the parameter)."""
+    image = np.ones((3, 3, 3))
+    if name in ("convolve", "correlate"):
+        args = (np.ones((3,) * len(axes)),)
+    for module in (ndi, snd):
+        with pytest.raises(error, match=match):
+            getattr(module, name)(image, *args, axes=axes)

@@ -96,8 +96,8 @@ def check_int(value, name, minimum=None, error=ValueError):
     """``value`` as a Python int; TypeError if it is not integral, ``error`` if below ``minimum``."""
     try:
         result = operator.index(value)
-    except TypeError:
-        raise TypeError(f"`{name}` must be an integer, got {value!r}") from None
+    except TypeError as err:  # Python's own words kept too: SciPy's tests match them
+        raise TypeError(f"`{name}` must be an integer, got {value!r} ({err})") from None
     if minimum is not None and result < minimum:
         raise error(f"`{name}` must be >= {minimum}, got {result}")
     return result
@@ -107,7 +107,8 @@ def normalize_axis(axis, ndim, name="axis"):
     """Axis as a non-negative int; numpy's AxisError (a ValueError and IndexError) if out of range."""
     axis = check_int(axis, name)
     if not -ndim <= axis < ndim:
-        raise np.exceptions.AxisError(f"{name} {axis} is out of bounds for array of dimension {ndim}")
+        # "out of range", as SciPy's message ("specified axis: 3 is out of range") says
+        raise np.exceptions.AxisError(f"{name} {axis} is out of range for array of dimension {ndim}")
     return axis % ndim
 
 
