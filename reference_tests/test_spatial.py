@@ -399,3 +399,23 @@ def test_distance_matrix_p_zero_is_a_value_error():
         scipy.spatial.distance_matrix(x, y, p=0)
     with pytest.raises(ValueError, match="p"):
         ours.distance_matrix(x, y, p=0)
+
+
+def test_query_checks_k_before_x_and_workers_minus_one_without_cpu_count(monkeypatch):
+    """SciPy's own test_kdtree.py: test_query_raises_for_k_none (k is checked before x) and
+    test_ckdtree_parallel (workers=-1 when os.cpu_count() is None: NotImplementedError)."""
+    import os
+
+    import scipy.spatial
+
+    import scratch.spatial
+
+    points = np.random.default_rng(0).random((20, 3))
+    for module in (scipy.spatial, scratch.spatial):
+        tree = module.KDTree(points)
+        with pytest.raises(ValueError, match="k must be an integer or"):
+            tree.query(1.0, k=None)
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    for module in (scipy.spatial, scratch.spatial):
+        with pytest.raises(NotImplementedError, match="Cannot determine the"):
+            module.KDTree(points).query(points, 1, workers=-1)

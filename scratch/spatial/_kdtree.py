@@ -65,6 +65,7 @@ References
 
 import numbers
 import operator
+import os
 
 import numba
 import numpy as np
@@ -434,6 +435,9 @@ class _Workers:
         workers = _checks.check_int(workers, "workers")
         if workers == 0 or workers < -1:
             raise ValueError(f"Invalid number of workers {workers}, must be -1 or > 0")
+        if workers == -1 and os.cpu_count() is None:  # SciPy's error (its -1 means every CPU)
+            raise NotImplementedError("Cannot determine the number of cpus using os.cpu_count(), "
+                                      "cannot use -1 for the number of workers")
         self.workers = workers
 
     def pick(self, kernel, n_items):
@@ -632,8 +636,7 @@ class KDTree:
         >>> tree.query([0.0, 0.0], k=3, distance_upper_bound=2.0)
         (array([ 0.,  1., inf]), array([0, 2, 3]))
         """
-        points, lead = self._points(x)
-        if isinstance(k, numbers.Integral):
+        if isinstance(k, numbers.Integral):  # k is checked before x, as SciPy does
             k_max = operator.index(k)
             columns = None
             if k_max < 1:
@@ -646,6 +649,7 @@ class KDTree:
             if np.ndim(k) != 1 or columns.size == 0 or columns.min() < 0:
                 raise ValueError("k must be an integer or a sequence of integers >= 1")
             k_max = int(columns.max()) + 1
+        points, lead = self._points(x)
         eps = float(eps)
         p = _check_p(p)
         upper = float(distance_upper_bound)
