@@ -51,6 +51,7 @@ FAMILIES = {
 EXTRA_TARGETS = {"RegionProperties": "skimage.measure._regionprops"}
 
 SWAPPED = {}  # "reference.module.name" -> scratch object
+_ORIGINAL_CLASS = {}  # scratch class -> the reference class it replaced
 _codes = set()  # code objects of the swapped scratch functions (and classes' __init__)
 _called = [False]  # did the current test call one of them?
 
@@ -108,6 +109,8 @@ def install(family):
                 for _, ref_obj in targets:
                     if ref_obj in xp_capabilities_table:
                         xp_capabilities_table[obj] = xp_capabilities_table[ref_obj]
+            if inspect.isclass(obj):
+                _ORIGINAL_CLASS[obj] = targets[0][1]
             for mod, _ in targets:
                 setattr(mod, name, obj)
                 SWAPPED[f"{mod.__name__}.{name}"] = obj
@@ -144,10 +147,40 @@ def pytest_runtest_protocol(item, nextitem):
         sys.setprofile(None)
 
 
+def _unimplemented(excinfo):
+    """Did the test stop at a part of the reference's API that scratch does not offer?  An
+    AttributeError for an attribute the reference's class has and scratch's lacks, or scratch's
+    own NotImplementedError (raised from a scratch module) naming an option it refuses."""
+    if excinfo is None:
+        return False
+    err = excinfo.value
+    if isinstance(err, AttributeError) and getattr(err, "obj", None) is not None:
+        reference_class = _ORIGINAL_CLASS.get(type(err.obj))
+        return reference_class is not None and hasattr(reference_class, err.name)
+    if isinstance(err, NotImplementedError):
+        tb = excinfo.tb
+        while tb.tb_next is not None:
+            tb = tb.tb_next
+        return tb.tb_frame.f_globals.get("__name__", "").startswith("scratch.")
+    return False
+
+
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.failed and _unimplemented(call.excinfo):
+        report.scratch_unimplemented = True
+    return report
+
+
 def pytest_runtest_logreport(report):
     entry = _outcomes.setdefault(report.nodeid, {"outcome": "passed", "calls": 0})
     if report.when == "call" or report.failed or report.skipped:
-        if report.failed:
+        if report.failed and getattr(report, "scratch_unimplemented", False):
+            entry["outcome"] = "unimplemented"
+        elif report.failed:
             entry["outcome"] = "failed"
         elif report.skipped:
             entry["outcome"] = "xfailed" if hasattr(report, "wasxfail") else "skipped"
