@@ -596,3 +596,16 @@ def test_regular_markers_with_no_pixel_to_flood(image, mask):
         watershed(image, 4, mask=mask)
     empty_mask = np.zeros((3, 3), bool)
     assert_same_error(watershed, ref_watershed, np.zeros((3, 3)), 4, mask=empty_mask)
+
+
+def test_compact_fortran_order_reference_bug():
+    """Known difference (found by test_fuzz): skimage's compact watershed pads a Fortran-ordered
+    image (the padding stays Fortran-ordered), ravels it in C order and reads pixel coordinates
+    with the Fortran strides: its labels are wrong.  scratch gives the answer of the C-ordered
+    image, which is the reference's own answer for the same values."""
+    markers = data.blobs(shape=(48, 48), n=12, radius=0, seed=3).labels.astype(np.int32)
+    image = np.random.default_rng(0).random((48, 48))
+    expected = ref_watershed(image, markers, compactness=1.0)
+    assert (ref_watershed(np.asfortranarray(image), markers, compactness=1.0) != expected).sum() > 100
+    np.testing.assert_array_equal(watershed(np.asfortranarray(image), markers, compactness=1.0), expected)
+    np.testing.assert_array_equal(watershed(image, markers, compactness=1.0), expected)
