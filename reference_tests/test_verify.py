@@ -435,3 +435,15 @@ def test_cli_list():
     out = run_cli("--list")
     assert out.returncode == 0
     assert "threshold_otsu" in out.stdout and "skimage.filters.threshold_otsu" in out.stdout
+
+
+def test_public_api_objects():
+    """The public names of scratch.verify are what the report and the registry hand out."""
+    assert all(isinstance(s, verify.Spec) for s in verify.specs())
+    assert [s.name for s in verify.specs()] == verify.names()
+    otsu = verify.load_candidate("scratch.verify.examples:threshold_otsu")
+    report = verify.verify(otsu, "threshold_otsu")
+    assert isinstance(report, verify.Report) and report.ok
+    bad = verify.verify(otsu_off_by_one_bin, "threshold_otsu")
+    assert all(isinstance(f, verify.Finding) for f in bad.findings)
+    assert isinstance(close()(np.zeros(3), np.ones(3), None), verify.Verdict)

@@ -26,7 +26,7 @@ for the reference | yours | difference picture.
 """
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Optional
 
 import numpy as np
 

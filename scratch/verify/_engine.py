@@ -41,7 +41,7 @@ __all__ = ["CaseResult", "run_cases", "check_signature", "FAILING"]
 
 #: Exceptions that mean the reference itself broke on the input, not that it rejected it.
 INTERNAL_ERRORS = (IndexError, UnboundLocalError, ZeroDivisionError, KeyError, AttributeError,
-                   UnboundLocalError, RecursionError)
+                   RecursionError)
 
 FAILING = ("fail", "renumbered", "error", "not implemented", "timeout", "crash")
 

@@ -24,7 +24,7 @@ and the keyword grid sweeps the rest.
 
 import numpy as np
 
-from ._builders import ALL_DTYPES, image_spec, rand, sample
+from ._builders import ALL_DTYPES, image_spec, rand, sample, scene
 from ._compare import PASS, Verdict, close, each, exact, labels, scalar
 from ._core import Case, Spec, register
 from ._inputs import Input, case_seed
@@ -470,17 +470,24 @@ def _edt_compare():
     return compare
 
 
-def _mask(shape, dtype, seed):
-    """Foreground masks with some background: bool half and half, integers 0..11, floats
-    0 or 0.7; the scene is a blobs mask (disks of foreground on background)."""
-    if dtype == "scene":
-        return Input("blobs", shape=tuple(shape), n=max(2, shape[0] // 12), radius=max(2, shape[0] // 10),
-                     seed=seed, part="mask")
-    if dtype == "bool":
-        return Input("random", shape=tuple(shape), dtype="bool", seed=seed)
-    if np.dtype(dtype).kind in "iu":
-        return Input("random", shape=tuple(shape), dtype=dtype, seed=seed, low=0, high=11)
-    return Input("two_valued", shape=tuple(shape), dtype=dtype, low=0.0, high=0.7, seed=seed)
+def _foreground(high):
+    """An ``image=`` builder of foreground/background images: bool half and half, integers
+    0..``high``, floats 0 or 0.7; the scene is a blobs mask (disks of foreground)."""
+
+    def make(shape, dtype, seed):
+        if dtype == "scene":
+            return scene(shape[0], seed, part="mask")
+        if dtype == "bool":
+            return Input("random", shape=tuple(shape), dtype="bool", seed=seed)
+        if np.dtype(dtype).kind in "iu":
+            return Input("random", shape=tuple(shape), dtype=dtype, seed=seed, low=0, high=high)
+        return Input("two_valued", shape=tuple(shape), dtype=dtype, low=0.0, high=0.7, seed=seed)
+
+    return make
+
+
+_mask = _foreground(11)        # distance_transform_edt: many foreground values
+_label_image = _foreground(2)  # ndimage.label: two foreground values, one component as SciPy sees it
 
 
 DOC_IMAGE = [[0, 1, 1, 1, 1], [0, 0, 1, 1, 1], [0, 1, 1, 1, 1], [0, 1, 1, 1, 0], [0, 1, 1, 0, 0]]
@@ -557,19 +564,6 @@ STRUCTURES = {
     "centre only": [[0, 0, 0], [0, 1, 0], [0, 0, 0]],
     "no centre": [[0, 1, 0], [1, 0, 1], [0, 1, 0]],
 }
-
-
-def _label_image(shape, dtype, seed):
-    """Foreground/background images: bool half and half, integers 0..2 (two foreground
-    values, one component as SciPy sees it), floats 0 or 0.7; the scene is a blobs mask."""
-    if dtype == "scene":
-        return Input("blobs", shape=tuple(shape), n=max(2, shape[0] // 12), radius=max(2, shape[0] // 10),
-                     seed=seed, part="mask")
-    if dtype == "bool":
-        return Input("random", shape=tuple(shape), dtype="bool", seed=seed)
-    if np.dtype(dtype).kind in "iu":
-        return Input("random", shape=tuple(shape), dtype=dtype, seed=seed, low=0, high=2)
-    return Input("two_valued", shape=tuple(shape), dtype=dtype, low=0.0, high=0.7, seed=seed)
 
 
 def _label_extra(level, seed):
