@@ -126,6 +126,33 @@ def test_errors_are_reported_and_the_rest_is_processed(serial, tmp_path):
     assert (tmp_path / "out" / "good_labels.tif").is_file()
 
 
+def test_earlier_outputs_in_the_input_folder_are_not_segmented_again(tmp_path):
+    fields = tmp_path / "fields"
+    fields.mkdir()
+    for i in range(2):
+        iio.imwrite(fields / f"field{i}.png", draw_nuclei(SHAPE, n=5, seed=i).image)
+    inputs = [str(fields / "field0.png"), str(fields / "field1.png")]
+    # an earlier batch run and an earlier one-image run, both written inside the input folder
+    assert main(["segment", str(fields), "--out", str(fields / "run1"), "--jobs", "1"]) == 0
+    assert main(["segment", str(fields / "field0.png"), "--out", str(fields / "one")]) == 0
+    assert (fields / "run1" / "field0_labels.tif").is_file()
+    assert (fields / "one" / "field0_overlay.png").is_file()
+    # ... and a batch run in which every file failed (no .done records, but its tables)
+    failed = fields / "failed"
+    failed.mkdir()
+    for name in ("summary.csv", "index.html", "errors.csv", "objects.csv"):
+        (failed / name).write_text("")
+    iio.imwrite(failed / "left_overlay.png", np.zeros((8, 8, 3), np.uint8))
+    for k, paths in enumerate([[str(fields)], [str(fields / "**" / "*.png"),
+                                               str(fields / "**" / "*.tif")]]):
+        out = tmp_path / f"again{k}"
+        assert main(["segment", *paths, "--out", str(out), "--jobs", "1"]) == 0, paths
+        assert [row["image"] for row in read_rows(out / "summary.csv")] == inputs, paths
+        assert read_rows(out / "errors.csv") == []
+        assert sorted(p.name for p in out.glob("*_labels.tif")) == ["field0_labels.tif",
+                                                                     "field1_labels.tif"]
+
+
 def test_jobs_gives_the_serial_bytes(serial):
     root, _, out = serial
     assert main(["segment", str(root / "fields"), "--out", str(root / "jobs2"), "--jobs", "2"]) == 0

@@ -76,9 +76,33 @@ def is_single_image(options):
 
 # --- 1. plan -----------------------------------------------------------------------------------
 
+def is_output_folder(folder):
+    """Whether ``folder`` holds an earlier run's outputs: its ``.done`` records, or (a run in
+    which every file failed) its ``summary.csv`` beside its ``index.html``."""
+    return os.path.isdir(os.path.join(folder, RECORDS)) or all(
+        os.path.isfile(os.path.join(folder, name)) for name in ("summary.csv", "index.html"))
+
+
+def is_output_file(path):
+    """Whether ``path`` is an output of an earlier run rather than an input image: a file in
+    an output folder (:func:`is_output_folder`), or the ``<stem>_labels.tif`` /
+    ``<stem>_overlay.png`` of the one-image command, recognised by their ``<stem>_regions.csv``."""
+    folder, name = os.path.split(os.path.abspath(path))
+    if is_output_folder(folder):
+        return True
+    for suffix in ("_labels.tif", "_overlay.png"):
+        if name.endswith(suffix):
+            return os.path.isfile(os.path.join(folder, name[: -len(suffix)] + "_regions.csv"))
+    return False
+
+
 def plan(paths, out):
     """``(files, errors)``: the files to process, each ``(path, stem)`` in order, and
-    ``[(path, reason)]`` for PATHs that name nothing."""
+    ``[(path, reason)]`` for PATHs that name nothing.
+
+    An earlier run's outputs found in a folder or by a glob (label images, overlays) are not
+    inputs and are left out (:func:`is_output_file`); a file named on its own is processed.
+    """
     out_real = os.path.realpath(out)
     found, errors = [], []
 
@@ -87,6 +111,7 @@ def plan(paths, out):
             if RECORDS in dirs:  # the output folder of an earlier run: not an input
                 dirs[:] = []
                 continue
+            names = [n for n in names if not is_output_file(os.path.join(root, n))]
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                              and os.path.realpath(os.path.join(root, d)) != out_real)
             found.extend(os.path.join(root, n) for n in sorted(names)
@@ -100,7 +125,7 @@ def plan(paths, out):
             for m in matches:
                 if os.path.isdir(m):
                     add_tree(m)
-                elif m.lower().endswith(EXTENSIONS):
+                elif m.lower().endswith(EXTENSIONS) and not is_output_file(m):
                     found.append(m)
         elif os.path.isdir(path):
             before = len(found)
