@@ -462,8 +462,6 @@ OPEN = [
      lambda n, c: n == "distance_matrix" and (_kw(c, "p", str) or _kw(c, "threshold", str))),
     ("edge filters: a bad mode is refused before the reference's IndexError for a bad axis",
      lambda n, c: n in {"sobel", "prewitt", "scharr", "farid"} and "mode" in c.kwargs and "axis" in c.kwargs),
-    ("threshold_li on float32 images spanning ±1e38: another threshold",
-     lambda n, c: n == "threshold_li" and _first(c, "dtype") == "float32" and _first(c, "values") == "full range"),
     ("a string nbins is TypeError where NumPy's histogram raises ValueError (a bin estimator name)",
      lambda n, c: _kw(c, "nbins", str)),
     ("histogram with channel_axis and nbins < 1: the reference returns",

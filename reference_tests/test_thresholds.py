@@ -529,6 +529,8 @@ def _extreme_li_images():
     rng = np.random.default_rng(3)
     images["random 1e308"] = rng.random((12, 13)) * 1e308 * np.sign(rng.random((12, 13)) - 0.5)
     images["random subnormal"] = rng.random((12, 13)) * 1e-310
+    # float32 values spanning +-1.7e38: the reference's float32 mean overflows to inf (nan)
+    images["float32 random 1e38"] = ((rng.random((12, 13)) - 0.5) * np.finfo(np.float32).max).astype(np.float32)
     return images
 
 

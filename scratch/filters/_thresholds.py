@@ -906,7 +906,7 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
 
     if initial_guess is None:
         total = _two_class_sums.sized(flat.size)(flat, lo, np.inf, chunks).sum(axis=0)[2]
-        t_next = dtype(total / flat.size)  # the mean of the shifted image
+        t_next = _mean_in(dtype, total, flat.size)  # the mean of the shifted image
     elif callable(initial_guess):
         t_next = initial_guess(flat - lo)
     else:
@@ -914,11 +914,23 @@ def threshold_li(image, *, tolerance=None, initial_guess=None, iter_callback=Non
 
     def class_means(threshold):  # one fused pass over the pixels
         s_fore, n_fore, s_back, n_back = _two_class_sums.sized(flat.size)(flat, lo, threshold, chunks).sum(axis=0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return (dtype(s_fore / n_fore) if n_fore else dtype(np.nan),
-                    dtype(s_back / n_back) if n_back else dtype(np.nan))
+        return (_mean_in(dtype, s_fore, n_fore) if n_fore else dtype(np.nan),
+                _mean_in(dtype, s_back, n_back) if n_back else dtype(np.nan))
 
     return _li_iterate(t_next, tolerance, image_min, iter_callback, class_means)
+
+
+def _mean_in(dtype, total, count):
+    """``total / count`` as the reference's ``np.mean`` gives it in the image's precision.
+
+    NumPy sums a float32 image in float32: a sum beyond float32's range is inf (so is the
+    mean), where our float64 sum is finite.  The shifted pixels are all >= 0, so the partial
+    sums never exceed the total: the float32 sum overflows exactly when the total, rounded to
+    float32, does.  Dividing the rounded sum by the count in float64 and rounding once more
+    gives the float32 quotient's bits (float64 has room enough for one float32 division).
+    """
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return dtype(dtype(total) / count)
 
 
 def _check_li_tolerance(tolerance):
