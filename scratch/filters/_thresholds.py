@@ -137,16 +137,33 @@ def _warn_if_rgb(image, name):
 # --- Otsu ------------------------------------------------------------------------------------
 
 
-def _otsu_variance(counts, bin_centers):
-    """Between-class variance ``w1 w2 (m1 - m2)**2`` for the thresholds ``bin_centers[:-1]``.
+def _otsu_class_statistics(counts, bin_centers):
+    """Weights and means of the two classes, for a threshold at every bin.
 
-    ``w1[b]`` / ``m1[b]``: weight and mean of the bins ``<= b``; ``w2`` / ``m2`` of the bins
-    ``> b`` (running sums from either end).
+    ``weight1[b]`` and ``mean1[b]`` are the pixel count and the mean intensity of the bins
+    ``0..b`` (running sums from the left); ``weight2[b]`` and ``mean2[b]`` those of the bins
+    ``b..end`` (running sums from the right)::
+
+        weight1[b] = sum(counts[:b+1])      mean1[b] = sum(counts[:b+1] * c[:b+1]) / weight1[b]
+        weight2[b] = sum(counts[b:])        mean2[b] = sum(counts[b:] * c[b:]) / weight2[b]
+
+    Returns ``(weight1, weight2, mean1, mean2)``, four arrays as long as ``counts``.
     """
     weight1 = np.cumsum(counts)
     weight2 = np.cumsum(counts[::-1])[::-1]
     mean1 = np.cumsum(counts * bin_centers) / weight1
     mean2 = (np.cumsum((counts * bin_centers)[::-1]) / weight2[::-1])[::-1]
+    return weight1, weight2, mean1, mean2
+
+
+def _otsu_variance(counts, bin_centers):
+    """Between-class variance ``w1 w2 (m1 - m2)**2`` for the thresholds ``bin_centers[:-1]``.
+
+    With the class statistics of :func:`_otsu_class_statistics`, a threshold after bin ``b``
+    puts the bins ``0..b`` in class 1 and ``b+1..end`` in class 2, so its variance is
+    ``weight1[b] * weight2[b+1] * (mean1[b] - mean2[b+1])**2`` — one value per bin but the last.
+    """
+    weight1, weight2, mean1, mean2 = _otsu_class_statistics(counts, bin_centers)
     # threshold after bin b: class 1 = bins 0..b, class 2 = bins b+1..end
     return weight1[:-1] * weight2[1:] * (mean1[:-1] - mean2[1:]) ** 2
 
@@ -402,10 +419,17 @@ def threshold_triangle(image, nbins=256):
     """
     _check_not_empty(image)
     hist, bin_centers = histogram(image.reshape(-1), nbins, source_range="image")
+    threshold = _triangle_of_histogram(hist, bin_centers)
+    return image.ravel()[0] if threshold is None else threshold  # None: constant intensity
+
+
+def _triangle_of_histogram(hist, bin_centers):
+    """The triangle threshold of a histogram (counts, centres), or None if one bin holds
+    every count.  (Also used on a histogram summed over the chunks of a big image.)"""
     nbins = len(hist)
     geometry = _triangle_geometry(hist)
-    if geometry is None:  # constant intensity
-        return image.ravel()[0]
+    if geometry is None:
+        return None
     g = geometry
     arg_level = _triangle_search(g["hist"], g["low"], g["width"], g["peak_n"], g["width_n"])
     if arg_level < 0:
