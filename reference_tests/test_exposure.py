@@ -610,3 +610,15 @@ def test_adapthist_kernel_size_zero_names_it():
         ref.equalize_adapthist(image, kernel_size=0)
     with pytest.raises(ValueError, match="`kernel_size`"):
         ours.equalize_adapthist(image, kernel_size=0)
+
+
+@pytest.mark.parametrize("name", ["histogram", "cumulative_distribution"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("nbins", [2, 3, 5])
+def test_subnormal_range_is_binned(name, dtype, nbins):
+    """A subnormal range width: ``nbins / width`` overflows to inf, where NumPy's
+    ``(x - first) / width * nbins`` does not (once every pixel fell outside every bin)."""
+    steps = np.random.default_rng(4).integers(0, 64, size=(5, 6)) - 16
+    image = (steps * np.finfo(dtype).smallest_subnormal).astype(dtype)
+    _both(name, image, nbins=nbins)
+    assert ours.histogram(image, nbins=nbins)[0].sum() == image.size

@@ -154,16 +154,21 @@ def _count_integers_in_range(flat, lo, nbins):
 
 
 @jit
-def _float_bin(x, edges, first, scale, nbins):
+def _float_bin(x, edges, first, scale, nbins, denom, nbins_f):
     """The bin of ``x`` among ``edges`` (NumPy's guess-and-correct rule), or -1 if outside.
 
     The guess ``(x - first) * scale`` (``scale = nbins / (last - first)``, a multiplication
     where NumPy divides) is within one bin of the true one; the two corrections then place
-    ``x`` by the edges themselves — so the bin is the one NumPy's rule gives.
+    ``x`` by the edges themselves — so the bin is the one NumPy's rule gives.  A subnormal
+    range width makes ``scale`` overflow to inf (and ``0 * inf`` is NaN, no bin at all):
+    then the guess is NumPy's own ``(x - first) / denom * nbins``.
     """
     if not (x >= edges[0] and x <= edges[nbins]):  # also False for NaN
         return -1
-    b = np.int64((x - first) * scale)
+    if scale < np.inf:
+        b = np.int64((x - first) * scale)
+    else:
+        b = np.int64((x - first) / denom * nbins_f)
     if b >= nbins:
         b = nbins - 1
     if x < edges[b]:
@@ -186,7 +191,7 @@ def _count_floats(flat, edges, first, denom, nbins_f):
         stop = (c + 1) * n // chunks
         row = partial[c]
         for i in range(start, stop):
-            b = _float_bin(flat[i], edges, first, scale, nbins)
+            b = _float_bin(flat[i], edges, first, scale, nbins, denom, nbins_f)
             if b >= 0:
                 row[b] += 1
     return partial.sum(axis=0)  # merge the partial histograms
