@@ -66,6 +66,11 @@ def build_parser():
     batch.add_argument("--dask", default=None, metavar="ADDRESS",
                        help="run on a dask.distributed scheduler at ADDRESS, or 'local' for a "
                             "LocalCluster of --jobs workers (pip install 'scratch[dask]')")
+    big = parser.add_argument_group("one image bigger than memory (a zarr array, a big TIFF)")
+    big.add_argument("--chunks", type=int, default=None, metavar="N",
+                     help="segment the one PATH in N x N chunks with dask.array (automatic, "
+                          "N=1024, for a zarr array and a 2-D TIFF over 2**27 pixels); "
+                          "touching nuclei are not split (see scratch/_tour/chunked.py)")
     return parser
 
 
@@ -254,8 +259,10 @@ def _write_overlay(image, labels, table, path):  # path may lack .png (atomic te
 def main(argv=None):
     """Entry point of ``python -m scratch segment``; returns the exit status."""
     options = build_parser().parse_args(argv)
-    from . import batch
+    from . import batch, chunked
 
+    if chunked.wants_chunks(options):
+        return chunked.main(options)
     if not batch.is_single_image(options):
         return batch.run(options)
     options.image = options.paths[0]
