@@ -23,7 +23,8 @@ def build_parser():
         prog="python -m scratch",
         description="The scratch tour: every algorithm against its reference, with figures.",
         epilog="To segment your own image: python -m scratch segment IMAGE (see its --help). "
-               "To verify your own implementation: python -m scratch verify FILE.py:FUNC --as NAME.",
+               "To verify your own implementation: python -m scratch verify FILE.py:FUNC --as NAME. "
+               "Coursework: python -m scratch exercises list|start|grade|build.",
     )
     parser.add_argument("--only", nargs="+", action="extend", metavar="NAME",
                         help="run only these entries (exact name, else substring; repeatable)")
@@ -192,6 +193,10 @@ def main(argv=None):
         from .segment import main as segment_main
 
         return segment_main(argv[1:])
+    if argv[:1] == ["exercises"]:  # `python -m scratch exercises list|start|grade|build`
+        from .exercises_cli import main as exercises_main
+
+        return exercises_main(argv[1:])
     if argv[:1] == ["verify"]:  # `python -m scratch verify FILE.py:FUNC --as NAME`: verify_cli.py
         from .verify_cli import main as verify_main
 

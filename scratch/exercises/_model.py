@@ -83,7 +83,8 @@ class Step:
         layers, select, params = self.layers, self.select, self.params
 
         def keep(case):
-            if case.layer not in layers or not _native(case):
+            # documented quirks of the reference (scratch.verify._known) are not course material
+            if case.layer not in layers or case.known or not _native(case):
                 return False
             if params is not None and (not set(case.kwargs) <= set(params) or len(case.args) > len(params)):
                 return False
