@@ -71,6 +71,18 @@ def label(label_image, background=None, return_num=False, connectivity=None):
         Number of labels, which equals the maximum label index and is only returned if
         return_num is `True`.
 
+    Notes
+    -----
+    The two-pass algorithm with union-find: (1) build the neighbourhood,
+    ``generate_binary_structure(ndim, connectivity)``, and keep the neighbours a raster scan has
+    already visited (``neighbour_offsets``); (2) first pass in raster order: a pixel equal to
+    ``background`` gets 0; otherwise look at its visited neighbours *of the same value*: none —
+    a new provisional label ``n += 1`` with ``parent[n] = n``; some — take the first one's label
+    and ``union`` it with the others' (the smaller root wins); (3) ``resolve`` the forest into
+    consecutive final labels and replace every provisional label by its final one.  A bool
+    image is labelled as True vs False (int32 labels; ``background=1`` labels the False
+    pixels); other dtypes are cast to integers first (int64 labels).
+
     See Also
     --------
     skimage.measure.label : the reference.

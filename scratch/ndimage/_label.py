@@ -83,6 +83,12 @@ def neighbour_offsets(structure):
 
     Returns ``(lead, dx)``: ``lead[k]`` is the offset of neighbour ``k`` along the leading axes
     (all but the last) and ``dx[k]`` its offset along the last axis.
+
+    The centre of a ``3 x 3 x ...`` cube has raster (C-order) index ``structure.size // 2``;
+    the elements before it are the neighbours a raster scan has seen already, in raster order.
+    Offsets are the element's coordinates minus 1; both arrays are int64, ``lead`` of shape
+    ``(n, ndim - 1)``.  Example, the 2-D cross (4-connectivity): the elements before the
+    centre are ``(0, 1)`` and ``(1, 0)``, so ``lead = [[-1], [0]]`` and ``dx = [0, -1]``.
     """
     structure = np.asarray(structure, dtype=bool)
     centre = structure.size // 2  # raster index of the centre of a 3 x 3 x ... cube

@@ -71,6 +71,17 @@ def resolve(parent, n_labels):
 
     Returns ``(final, k)``: ``final[i]`` is the final label of provisional label ``i``, and
     ``final[0] == 0`` (background).  Roots are numbered in increasing order.
+
+    ``parent`` is the union-find forest of the first pass: ``parent[i] == i`` for a root, and
+    ``parent[i] < i`` otherwise (unions keep the smaller root).  So one pass over
+    ``i = 1, 2, ..., n_labels`` suffices: a root gets the next number ``k += 1``; any other
+    label copies ``final[parent[i]]``, which is already known because its parent is smaller.
+    The labels are *consecutive* (``1..k``, no gaps) and numbered in the raster order of each
+    component's first pixel.  ``final`` has the dtype of ``parent``; ``k`` is the number of
+    components.
+
+    Example: ``parent = [0, 1, 1, 3, 2, 5]`` (labels 1, 2, 4 are one set, 3 and 5 are
+    roots) gives ``final = [0, 1, 1, 2, 1, 3]`` and ``k = 3``.
     """
     final = np.zeros(n_labels + 1, dtype=parent.dtype)
     k = 0
