@@ -60,6 +60,19 @@ def extend_indices(n, before, after, mode):
 
     Returns an int64 array ``m`` of length ``before + n + after``: position ``t`` of the
     extended line shows pixel ``m[t]`` of the real line, or the constant when ``m[t] == -1``.
+    Position ``t`` is the virtual index ``i = t - before``; on the line ``a b c d``::
+
+        mode        extended line                   rule for virtual index i
+        reflect     d c b a | a b c d | d c b a     mirror about the pixel edge  (period 2n)
+        mirror      d c b | a b c d | c b a         mirror about the pixel centre (period 2n-2)
+        nearest     a a a a | a b c d | d d d d     the edge pixel: clip i to 0 .. n-1
+        wrap        a b c d | a b c d | a b c d     periodic: i mod n
+        constant    k k k k | a b c d | k k k k     -1 (the constant) outside 0 .. n-1
+
+    The aliases 'grid-mirror' (= reflect), 'grid-wrap' (= wrap) and 'grid-constant'
+    (= constant) are accepted too.  Hint: a window may reach several periods past a short
+    line; take ``i`` modulo the period first, then fold the second half of the period back.
+    A single pixel (``n == 1``) mirrors onto itself.
     """
     i = np.arange(-before, n + after, dtype=np.int64)  # the virtual indices
     mode = canonical_mode(mode)
@@ -87,6 +100,11 @@ def pad(image, before, after, mode, cval=0.0):
     The dense n-D correlation reads this padded copy, so its inner loop needs no border test.
     The image is copied into the middle once; then, axis by axis, only the two border slabs
     are gathered (from positions the index map names, already filled along earlier axes).
+
+    Hint: along each axis the index map of :func:`extend_indices` says where each padded row
+    (or column) comes from; ``np.take(a, index_map, axis=d)`` gathers them, axis after axis
+    (so the corners are right).  Where the map says -1 (mode 'constant') the value is ``cval``.
+    Returns an array of the image's dtype and shape ``image.shape + before + after``.
     """
     image = np.asarray(image)
     ndim = image.ndim

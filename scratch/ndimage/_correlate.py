@@ -414,6 +414,47 @@ def _expand_origins(origin, ndim, axes):
     return normalize_origins(origin, ndim)
 
 
+def _correlate_padded(padded, weights, out=None):
+    """The correlation of ``weights`` with every window that fits inside ``padded``.
+
+    ``padded`` is the image already extended past its edges by the boundary mode, by
+    ``weights.shape[d] - 1`` pixels in all along every axis ``d``; so every window lies inside
+    it and no border test is needed.  Output pixel ``p`` (an index tuple) is::
+
+        out[p] = sum over the taps k of weights:   weights[k] * padded[p + k]
+
+    computed in float64, starting from 0.0 and adding the taps in raster order (row by row),
+    and skipping the taps whose ``|weight| <= 2.2e-16`` (SciPy's rule: a zero weight times an
+    inf or nan pixel would otherwise give nan).
+
+    Hint: loop over the taps, not over the pixels.  For the tap ``k = (a, b)`` of a 2-D kernel,
+    the pixels under it for all the outputs at once are the slice
+    ``padded[a:a + out_rows, b:b + out_cols]`` — so the whole sum is ``out += w * slice`` once
+    per tap (``np.ndindex(weights.shape)`` lists the taps in raster order, in any dimension).
+
+    Returns the float64 array of shape ``padded.shape - weights.shape + 1`` (``out`` when given).
+    """
+    shape = tuple(p - k + 1 for p, k in zip(padded.shape, weights.shape))
+    if out is None:
+        out = np.empty(shape, dtype=np.float64)
+    if out.size == 0:
+        return out
+    padded = np.ascontiguousarray(padded, dtype=np.float64)
+    # the taps that count (|w| > eps, SciPy's rule) with their flat offsets in the padded array
+    taps = np.argwhere(np.abs(weights) > DBL_EPSILON)  # raster order
+    offsets = np.ravel_multi_index(taps.T, padded.shape).astype(np.int64) if taps.size else np.zeros(0, np.int64)
+    tap_weights = np.ascontiguousarray(weights[tuple(taps.T)], dtype=np.float64)
+    # where each output line starts in the padded array
+    line_length = shape[-1]
+    n_lines = out.size // line_length
+    padded_strides = np.cumprod((padded.shape[1:] + (1,))[::-1])[::-1]  # in elements
+    line_index = np.indices(shape[:-1]).reshape(len(shape) - 1, n_lines)
+    line_starts = (padded_strides[:-1, None] * line_index).sum(axis=0).astype(np.int64)
+    _correlate_nd.sized(out.size)(padded.ravel(), line_starts, line_length, offsets, tap_weights,
+                                  out.reshape(-1, line_length))
+    return out
+
+
 def _correlate_or_convolve(input, weights, output, mode, cval, origin, convolution, axes):
     input = input_array(input, allow_complex=True)
     weights = np.asarray(weights)
@@ -447,21 +488,8 @@ def _correlate_or_convolve(input, weights, output, mode, cval, origin, convoluti
     after = [size - 1 - b for size, b in zip(weights.shape, before)]
     padded = pad(np.asarray(input, dtype=np.float64), before, after, mode, as_cval(cval))
 
-    # 2. list the taps that count (|w| > eps, SciPy's rule) with their flat offsets
-    taps = np.argwhere(np.abs(weights) > DBL_EPSILON)  # raster order
-    offsets = np.ravel_multi_index(taps.T, padded.shape).astype(np.int64) if taps.size else np.zeros(0, np.int64)
-    tap_weights = np.ascontiguousarray(weights[tuple(taps.T)], dtype=np.float64)
-
-    # 3. where each output line starts in the padded array
-    line_length = input.shape[-1]
-    n_lines = input.size // line_length
-    padded_strides = np.cumprod((padded.shape[1:] + (1,))[::-1])[::-1]  # in elements
-    line_index = np.indices(input.shape[:-1]).reshape(input.ndim - 1, n_lines)
-    line_starts = (padded_strides[:-1, None] * line_index).sum(axis=0).astype(np.int64)
-
-    result = kernel_output(output)
-    _correlate_nd.sized(input.size)(padded.ravel(), line_starts, line_length, offsets, tap_weights,
-                  result.reshape(-1, line_length))
+    # 2. the sum over the taps, for every output pixel (the "valid" correlation of the padded image)
+    result = _correlate_padded(padded, weights, kernel_output(output))
     return store(result, output)
 
 
@@ -473,6 +501,13 @@ def correlate(input, weights, output=None, mode="reflect", cval=0.0, origin=0, *
     ``mode``.  Written as: pad once, list the non-zero taps with their offsets, then sum
     shifted lines tap by tap (see the module docstring).  Cost ``O(N * K)`` for ``K``
     non-zero weights.
+
+    The centre tap of an axis of ``K`` weights is ``K // 2 + origin`` (for an even ``K``: the
+    one right of the middle), so the image is extended by ``before = K // 2 + origin`` pixels in
+    front and ``after = K - 1 - before`` behind; ``pad`` does that with the boundary mode
+    (step 2), ``correlate_padded`` sums the taps (step 3).  The result has the
+    input's dtype, cast as C casts (NumPy's ``astype``): integers truncate toward zero; a bool
+    image receives the value cast to a byte (``astype(np.uint8)``, then viewed as bool).
 
     Parameters
     ----------

@@ -1,0 +1,109 @@
+"""Exercises of chapter 02, filtering: correlation with boundary modes, the local mean, the
+gaussian filter, the Sobel edge magnitude."""
+
+import numpy as np
+
+from scratch.verify._core import Case
+from scratch.verify._inputs import Input, case_seed
+
+from ._model import Exercise, Mistake, Step, register
+
+CHAPTER = "02 filtering"
+B = "scratch.ndimage._boundary:"
+C = "scratch.ndimage._correlate:"
+MODES = ("reflect", "mirror", "nearest", "wrap", "constant")
+
+
+def _real(case):
+    """Leave out complex images and weights: a correlation of real numbers is the exercise."""
+    def real(v):
+        if isinstance(v, Input):
+            return "complex" not in str(v.params.get("dtype", ""))
+        return not np.iscomplexobj(v) if isinstance(v, np.ndarray) else True
+
+    return all(real(a) for a in case.args) and all(real(v) for v in case.kwargs.values())
+
+
+def _random(shape, seed, *key, dtype="float64", low=None, high=None):
+    params = dict(shape=tuple(shape), dtype=dtype, seed=case_seed("exercise filters", seed, *key, shape))
+    if low is not None:
+        params.update(low=low, high=high)
+    return Input("random", **params)
+
+
+# --- correlate ---------------------------------------------------------------------------------
+
+
+def _extend_cases(seed):
+    """``(n, before, after, mode)``: short lines, windows reaching past them (several periods)."""
+    out = []
+    for n, before, after in ((5, 2, 2), (4, 3, 1), (1, 2, 3), (2, 5, 4), (3, 7, 7), (6, 0, 0)):
+        for mode in MODES:
+            out.append(Case("values", f"n={n}, before={before}, after={after}, {mode}", (n, before, after, mode)))
+    out.append(Case("values", "an alias: grid-wrap", (4, 3, 3, "grid-wrap")))
+    return out
+
+
+def _pad_cases(seed):
+    """``(image, before, after, mode, cval)``: small images padded unevenly, in 1-, 2- and 3-D."""
+    out = []
+    for shape, before, after in (((5, 6), (2, 1), (1, 3)), ((1, 4), (2, 2), (0, 3)), ((7,), (3,), (4,)),
+                                 ((3, 2), (5, 4), (4, 5)), ((3, 4, 2), (1, 0, 2), (2, 1, 1))):
+        for mode in MODES:
+            cval = 2.5 if mode == "constant" else 0.0
+            out.append(Case("values", f"{'×'.join(map(str, shape))}, before={before}, after={after}, {mode}",
+                            (_random(shape, seed, "pad", mode), before, after, mode, cval)))
+    return out
+
+
+def _padded_cases(seed):
+    """``(padded, weights)``: padded images and kernels of odd, even and unit sizes, 1-D to 3-D."""
+    out = []
+    for shape, kshape in (((10, 12), (3, 3)), ((9, 11), (3, 4)), ((6, 6), (2, 2)), ((5, 7), (1, 1)),
+                          ((5, 9), (5, 1)), ((14,), (5,)), ((6, 7, 5), (3, 2, 3))):
+        label = f"padded {'×'.join(map(str, shape))}, weights {'×'.join(map(str, kshape))}"
+        out.append(Case("values", label, (_random(shape, seed, "padded"),
+                                          _random(kshape, seed, "weights", low=-1.0, high=1.0))))
+    weights = Input("array", values=[[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]], dtype="float64")
+    out.append(Case("edge cases", "a nan pixel under zero weights (skipped taps)",
+                    (Input("special", shape=(8, 8), dtype="float64", value="nan", fraction=0.05,
+                           seed=case_seed("exercise filters", seed, "nan")), weights)))
+    return out
+
+
+register(Exercise(
+    id="correlate", chapter=CHAPTER, title="2-D correlation with boundary modes", core=True,
+    intro="Correlation slides a kernel over the image and sums, at every pixel, the products of the "
+          "weights with the pixels under them: out[p] = sum_k w[k] * in[p + k - centre].  Near the edge "
+          "the boundary mode says which real pixel stands in for a missing one.  Mind the trap: SciPy's "
+          "'reflect' (d c b a | a b c d) is NumPy's 'symmetric', SciPy's 'mirror' (d c b | a b c d) is "
+          "NumPy's 'reflect'.",
+    steps=[
+        Step("extend_indices", "the boundary rule: which pixel stands in for a virtual index", B + "extend_indices",
+             points=2, cases=_extend_cases),
+        Step("pad", "the image extended past its edges", B + "pad", points=2, cases=_pad_cases),
+        Step("correlate_padded", "the sum over the taps (a 'valid' correlation)", C + "_correlate_padded",
+             points=2, cases=_padded_cases, params=("padded", "weights")),
+        Step("correlate", "the public function", "scratch.ndimage:correlate", points=4, verify="correlate",
+             params=("input", "weights", "mode", "cval", "origin"), select=_real),
+    ],
+    # innermost first: the functions between the steps, rebuilt on top of a mutated kernel
+    chain=(B + "pad", C + "_correlate_padded", C + "_correlate_or_convolve"),
+    mistakes=[
+        Mistake("convolution", "your output is the convolution: the kernel flipped in every axis "
+                "(a correlation reads w[k] * in[p + k], a convolution in[p - k])", C + "_correlate_padded",
+                replace=(("    taps = np.argwhere(",
+                          "    weights = weights[(slice(None, None, -1),) * weights.ndim]\n"
+                          "    taps = np.argwhere("),)),
+        Mistake("numpy reflect", "your 'reflect' is NumPy's 'reflect' (d c b | a b c d, the edge pixel not "
+                "repeated) — that is SciPy's 'mirror'; SciPy's 'reflect' repeats the edge pixel "
+                "(d c b a | a b c d, NumPy's 'symmetric')", B + "extend_indices",
+                replace=(("period = 2 * n\n        i = i % period\n        return np.where(i < n, i, period - 1 - i)",
+                          "period = 2 * n - 2\n        i = i % period\n        return np.where(i < n, i, period - i)"),)),
+        Mistake("even centre", "your kernel is centred one pixel off for even sizes: the centre tap of K "
+                "weights is K // 2 (right of the middle), you used (K - 1) // 2", C + "_correlate_or_convolve",
+                replace=(("before = [size // 2 + o for", "before = [(size - 1) // 2 + o for"),)),
+        Mistake("constant zero", "with mode='constant' your image is extended with 0, not with cval",
+                B + "pad", replace=(("values[tuple(hole)] = cval", "values[tuple(hole)] = 0.0"),)),
+    ],
+))
