@@ -31,6 +31,8 @@ def build_parser():
                                                     "(default DIR/grades)")
     grade.add_argument("--pictures", metavar="DIR", help="write the reference | yours | difference pictures here")
     grade.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds per case (default 10)")
+    grade.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="exercises graded at a time (default: the cores)")
     grade.add_argument("--quiet", action="store_true", help="only the summary line")
     build = sub.add_parser("build", help="a teacher's release folder: stubs, README, public pytest file")
     build.add_argument("--out", required=True, metavar="DIR")
@@ -81,7 +83,8 @@ def main(argv=None):
             print(f"wrote {len(written)} files into {args.out}")
             return 0
         everyone = E.grade(args.folder, only=args.only, timeout=args.timeout, json_path=args.json,
-                           gradescope=args.gradescope, csv_path=args.csv, out=args.out, pictures=args.pictures)
+                           gradescope=args.gradescope, csv_path=args.csv, out=args.out, pictures=args.pictures,
+                           jobs=args.jobs)
     except KeyError as exc:
         print(f"exercises: {exc.args[0]}", file=sys.stderr)
         return 2

@@ -100,22 +100,47 @@ def gradescope_results(results, visibility="visible"):
     return {"score": round(float(sum(r.score for r in results)), 4), "tests": tests}
 
 
-def _grade_one_folder(folder, only, timeout, progress, pictures):
-    results = []
-    for exercise_id, path in find_files(folder, only).items():
-        graded, temporary = _graded_file(exercise_id, path)
-        try:
-            started = time.perf_counter()
-            result = grade_file(exercise_id, graded, timeout=timeout,
-                                pictures=os.path.join(pictures, exercise_id) if pictures else None)
-            result.path = path
-            result.seconds = time.perf_counter() - started
-        finally:
-            if temporary:
-                os.unlink(temporary)
-        results.append(result)
+def _grade_task(exercise_id, path, timeout, pictures):
+    graded, temporary = _graded_file(exercise_id, path)
+    try:
+        started = time.perf_counter()
+        result = grade_file(exercise_id, graded, timeout=timeout, pictures=pictures)
+        result.path = path
+        result.seconds = time.perf_counter() - started
+    finally:
+        if temporary:
+            os.unlink(temporary)
+    return result
+
+
+def _grade_all(folders, only, timeout, progress, pictures, jobs):
+    """``{student: [ExerciseResult]}``; the (student, exercise) pairs run ``jobs`` at a time
+    (threads here: the student's code runs in its own child process, so they overlap)."""
+    tasks = []
+    for student, folder in folders.items():
+        for exercise_id, path in find_files(folder, only).items():
+            pics = os.path.join(pictures, student, exercise_id) if pictures else None
+            tasks.append((student, exercise_id, path, pics))
+    results = {student: [] for student in folders}
+
+    def run(task):
+        student, exercise_id, path, pics = task
+        result = _grade_task(exercise_id, path, timeout, pics)
         if progress is not None:
-            progress(folder, result)
+            progress(student, result)
+        return student, result
+
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1 or len(tasks) <= 1:
+        done = [run(t) for t in tasks]
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            done = list(pool.map(run, tasks))
+    for student, result in done:
+        results[student].append(result)
     return results
 
 
@@ -128,19 +153,20 @@ def _students(folder, only):
 
 
 def grade_folder(folder, only=None, timeout=10.0, json_path=None, gradescope=None, csv_path=None,
-                 out=None, progress=None, pictures=None):
+                 out=None, progress=None, pictures=None, jobs=None):
     """Grade one student's folder, or a class folder (one sub-folder per student).
 
     Returns ``{student: [ExerciseResult]}`` (the student of a single folder is its name).
     A class writes ``out/<student>.json`` for each student and ``out/grades.csv`` (``out``
-    defaults to ``folder/grades``); a single folder writes ``json_path`` / ``gradescope`` when given.
+    defaults to ``folder/grades``); a single folder writes ``json_path`` / ``gradescope`` when
+    given.  ``jobs`` exercises are graded at a time (default: the cores).
     """
     if not os.path.isdir(folder):
         raise FileNotFoundError(f"exercises grade: {folder!r} is not a folder")
     students = _students(folder, only)
     if students is None:
         name = os.path.basename(os.path.abspath(folder))
-        results = _grade_one_folder(folder, only, timeout, progress, pictures)
+        results = _grade_all({name: folder}, only, timeout, progress, pictures, jobs)[name]
         if json_path:
             _write(json_path, json.dumps(student_json(results), indent=1) + "\n")
         if gradescope:
@@ -149,11 +175,8 @@ def grade_folder(folder, only=None, timeout=10.0, json_path=None, gradescope=Non
             _write_csv(csv_path, {name: results})
         return {name: results}
     out = out or os.path.join(folder, "grades")
-    everyone = {}
-    for student in students:
-        results = _grade_one_folder(os.path.join(folder, student), only, timeout, progress,
-                                    os.path.join(pictures, student) if pictures else None)
-        everyone[student] = results
+    everyone = _grade_all({s: os.path.join(folder, s) for s in students}, only, timeout, progress, pictures, jobs)
+    for student, results in everyone.items():
         _write(os.path.join(out, f"{student}.json"), json.dumps(student_json(results), indent=1) + "\n")
     _write_csv(csv_path or os.path.join(out, "grades.csv"), everyone)
     if json_path:
