@@ -106,8 +106,9 @@ def _restore_class(module, qualname, mro):
 class Sandbox:
     """A child process running one student file; ``call`` returns what verify's runner does."""
 
-    def __init__(self, path, banned=BANNED, start_timeout=60.0):
+    def __init__(self, path, banned=BANNED, start_timeout=60.0, env=None):
         self.path = os.path.abspath(path)
+        self.env = dict(env or {})
         self.banned = tuple(banned)
         self.start_timeout = start_timeout
         self.process = None
@@ -121,6 +122,7 @@ class Sandbox:
         env = dict(os.environ)
         env.pop("PYTHONPATH", None)
         env.setdefault("NUMBA_CACHE_DIR", os.path.join(tempfile.gettempdir(), "scratch-exercises-numba"))
+        env.update(self.env)
         self.process = subprocess.Popen([sys.executable, "-P", _SANDBOX, self.path, ",".join(self.banned)],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
                                         cwd=os.path.dirname(self.path), env=env)
@@ -425,8 +427,12 @@ def _all(exercise, status, feedback, path=None):
                                      for s in exercise.steps], path)
 
 
-def grade_file(exercise_id, path, *, timeout=10.0, seed=0, banned=BANNED, pictures=None):
-    """Grade a student's file for one exercise, in a child process (see the module docstring)."""
+def grade_file(exercise_id, path, *, timeout=10.0, seed=0, banned=BANNED, pictures=None, env=None):
+    """Grade a student's file for one exercise, in a child process (see the module docstring).
+
+    ``banned`` and ``env`` (extra environment variables of the child) are for the benchmarks
+    and tests: a file that runs the library's kernels with ``NUMBA_DISABLE_JIT=1`` is graded
+    like plain-Python student code."""
     exercise = get(exercise_id)
     try:
         with open(path, encoding="utf-8") as fh:
@@ -448,7 +454,7 @@ def grade_file(exercise_id, path, *, timeout=10.0, seed=0, banned=BANNED, pictur
             if box is None or not box.alive():
                 if box is not None and box.banned_hit:
                     break
-                box = Sandbox(path, banned).start()
+                box = Sandbox(path, banned, env=env).start()
             if box.banned_hit:
                 break
             if box.load_error is not None:

@@ -100,11 +100,11 @@ def gradescope_results(results, visibility="visible"):
     return {"score": round(float(sum(r.score for r in results)), 4), "tests": tests}
 
 
-def _grade_task(exercise_id, path, timeout, pictures):
+def _grade_task(exercise_id, path, timeout, pictures, options):
     graded, temporary = _graded_file(exercise_id, path)
     try:
         started = time.perf_counter()
-        result = grade_file(exercise_id, graded, timeout=timeout, pictures=pictures)
+        result = grade_file(exercise_id, graded, timeout=timeout, pictures=pictures, **options)
         result.path = path
         result.seconds = time.perf_counter() - started
     finally:
@@ -113,7 +113,7 @@ def _grade_task(exercise_id, path, timeout, pictures):
     return result
 
 
-def _grade_all(folders, only, timeout, progress, pictures, jobs):
+def _grade_all(folders, only, timeout, progress, pictures, jobs, options):
     """``{student: [ExerciseResult]}``; the (student, exercise) pairs run ``jobs`` at a time
     (threads here: the student's code runs in its own child process, so they overlap)."""
     tasks = []
@@ -125,7 +125,7 @@ def _grade_all(folders, only, timeout, progress, pictures, jobs):
 
     def run(task):
         student, exercise_id, path, pics = task
-        result = _grade_task(exercise_id, path, timeout, pics)
+        result = _grade_task(exercise_id, path, timeout, pics, options)
         if progress is not None:
             progress(student, result)
         return student, result
@@ -153,20 +153,21 @@ def _students(folder, only):
 
 
 def grade_folder(folder, only=None, timeout=10.0, json_path=None, gradescope=None, csv_path=None,
-                 out=None, progress=None, pictures=None, jobs=None):
+                 out=None, progress=None, pictures=None, jobs=None, **options):
     """Grade one student's folder, or a class folder (one sub-folder per student).
 
     Returns ``{student: [ExerciseResult]}`` (the student of a single folder is its name).
     A class writes ``out/<student>.json`` for each student and ``out/grades.csv`` (``out``
     defaults to ``folder/grades``); a single folder writes ``json_path`` / ``gradescope`` when
-    given.  ``jobs`` exercises are graded at a time (default: the cores).
+    given.  ``jobs`` exercises are graded at a time (default: the cores); ``options`` go to
+    :func:`~._grade.grade_file`.
     """
     if not os.path.isdir(folder):
         raise FileNotFoundError(f"exercises grade: {folder!r} is not a folder")
     students = _students(folder, only)
     if students is None:
         name = os.path.basename(os.path.abspath(folder))
-        results = _grade_all({name: folder}, only, timeout, progress, pictures, jobs)[name]
+        results = _grade_all({name: folder}, only, timeout, progress, pictures, jobs, options)[name]
         if json_path:
             _write(json_path, json.dumps(student_json(results), indent=1) + "\n")
         if gradescope:
@@ -175,7 +176,8 @@ def grade_folder(folder, only=None, timeout=10.0, json_path=None, gradescope=Non
             _write_csv(csv_path, {name: results})
         return {name: results}
     out = out or os.path.join(folder, "grades")
-    everyone = _grade_all({s: os.path.join(folder, s) for s in students}, only, timeout, progress, pictures, jobs)
+    everyone = _grade_all({s: os.path.join(folder, s) for s in students}, only, timeout, progress, pictures, jobs,
+                          options)
     for student, results in everyone.items():
         _write(os.path.join(out, f"{student}.json"), json.dumps(student_json(results), indent=1) + "\n")
     _write_csv(csv_path or os.path.join(out, "grades.csv"), everyone)
