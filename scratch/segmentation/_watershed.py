@@ -128,7 +128,29 @@ def _touches_other_label(output, offsets, mask, index, label):
 def _flood(image, marker_locations, offsets, mask, strides, compactness, output, wsl):
     """Priority-flood ``output`` (flat, markers already written) over ``image`` (flat).
 
-    ``mask`` (flat uint8, zero on the padding) is modified when ``wsl`` is set.
+    ``mask`` (flat uint8, zero on the padding) is modified when ``wsl`` is set.  Returns
+    ``output`` (filled in place).
+
+    All arrays are flat views of the image padded by the footprint's radius, so ``index +
+    offsets[k]`` is always a valid address and the padding is outside ``mask``.  The plain
+    watershed (``compactness == 0``, ``wsl`` False) is:
+
+    1. push every marker pixel ``marker_locations[i]`` with priority ``(image[index], age 0)``;
+    2. pop the item with the smallest ``(value, age)`` — by value, equal values by age;
+    3. for each neighbour ``index + offsets[k]`` (in the order of ``offsets``) that is inside
+       ``mask`` and not labelled yet (``output == 0``): give it the popped pixel's label, add 1
+       to the age counter and push it with priority ``(max(image[neighbour], value), age)``
+       — the ``max``: water does not run down behind a ridge before the level it crossed is
+       done; the age: on a plateau the pixel queued first leaves first (breadth-first);
+    4. repeat until the queue is empty.
+
+    Hint: the queue is a binary min-heap; ties between the markers (all age 0) must leave in
+    the order of a textbook heap (push: sift up while strictly smaller than the parent; pop:
+    the last item to the root, sift down while the smaller child is strictly smaller).
+    ``strides``, ``compactness`` and ``wsl`` are for the compact watershed and watershed lines
+    (``compactness > 0`` adds ``compactness *`` the Euclidean distance to the marker pixel to
+    the priority; both then label a pixel when it is popped); the exercise's cases pass
+    ``0.0`` and ``False``.
     """
     compact = compactness > 0
     n_offsets = offsets.shape[0]
@@ -169,6 +191,7 @@ def _flood(image, marker_locations, offsets, mask, strides, compactness, output,
                 new_value = value  # water does not flow down behind a ridge before its level
             heap_push(values, ages, indices, sources, size, new_value, age, neighbor, source)
             size += 1
+    return output
 
 
 @jit
@@ -604,6 +627,15 @@ def _neighbour_offsets(padded_shape, footprint, center):
     """Raveled offsets of the footprint's True elements, nearest first (stable), centre dropped.
 
     The order matters: it is the order in which neighbours are pushed, hence their ages.
+
+    Each True element of ``footprint`` at coordinates ``c`` is the neighbour ``c - center``;
+    in a flat C-order array of shape ``padded_shape`` it is ``sum_d (c_d - center_d) *
+    stride_d`` elements away, ``stride_d = prod(padded_shape[d + 1:])``.  Sort the elements
+    by their Euclidean distance to the centre with a *stable* sort (equal distances keep the
+    raster order of ``np.nonzero``), drop the first (the centre itself, distance 0) and
+    return an ``intp`` array.  Example: ``padded_shape=(5, 6)``, the 3 x 3 cross, ``center=(1,
+    1)`` gives ``[-6, -1, 1, 6]``.  (If an axis of ``padded_shape`` is shorter than the
+    footprint, equal offsets can occur: keep only the first of each.)
     """
     coords = np.stack([idx - c for idx, c in zip(np.nonzero(footprint), center)], axis=-1)
     factors = np.cumprod((tuple(padded_shape[1:]) + (1,))[::-1])[::-1]
@@ -898,7 +930,8 @@ def watershed(image, markers=None, connectivity=1, offset=None, mask=None, compa
     markers_rows = np.ascontiguousarray(markers).reshape(as_rows)
 
     ranking = None
-    if compactness == 0:
+    if compactness == 0 and hasattr(_flood, "py_func"):
+        # (a plain-Python _flood — NUMBA_DISABLE_JIT, an exercise's variant — runs as written)
         ranking = _rank_levels(image_rows, mask_rows, padded_size)
     if ranking is not None:
         # the plain watershed floods value ranks (module docstring, "Speed")
