@@ -259,8 +259,22 @@ def _otsu_of_objects(image, nbins, hist):
 # --- ISODATA ---------------------------------------------------------------------------------
 
 
-def _isodata_criterion(counts, bin_centers):
-    """``(m1 + m2) / 2 - c[b]`` for every candidate ``b`` but the last (and the bin width)."""
+def _isodata_class_means(counts, bin_centers):
+    """Mean intensity of the two classes for a threshold at every bin but the last.
+
+    A threshold ``t = c[b]`` splits the pixels into class 1, the bins ``0..b`` (pixels
+    ``<= t``), and class 2, the bins ``b+1..end`` (pixels ``> t``).  With ``h`` the counts and
+    ``c`` the bin centres::
+
+        lower[b]  = sum(h[:b+1] * c[:b+1]) / sum(h[:b+1])
+        higher[b] = sum(h[b+1:] * c[b+1:]) / sum(h[b+1:])
+
+    for ``b = 0 .. nbins - 2`` (at the last bin class 2 would be empty).  Hint: one running
+    sum (``np.cumsum``) of the counts and one of ``counts * centres`` give class 1 for every
+    ``b`` at once; class 2 is the total minus class 1.  Count in float32, as the reference.
+
+    Returns ``(lower, higher)``, two arrays of length ``nbins - 1``.
+    """
     counts = counts.astype("float32", copy=False)
     csuml = np.cumsum(counts)  # pixels <= bin b
     csumh = csuml[-1] - csuml  # pixels > bin b
@@ -268,10 +282,32 @@ def _isodata_criterion(counts, bin_centers):
     csum_intensity = np.cumsum(intensity_sum)
     lower = csum_intensity[:-1] / csuml[:-1]
     higher = (csum_intensity[-1] - csum_intensity[:-1]) / csumh[:-1]
+    return lower, higher
+
+
+def _isodata_criterion(counts, bin_centers):
+    """``(m1 + m2) / 2 - c[b]`` for every candidate ``b`` but the last (and the bin width)."""
+    lower, higher = _isodata_class_means(counts, bin_centers)
     all_mean = (lower + higher) / 2.0
     bin_width = bin_centers[1] - bin_centers[0]
     distances = all_mean - bin_centers[:-1]
     return all_mean, distances, bin_width
+
+
+def _isodata_fixed_points(counts, bin_centers):
+    """Every threshold the iterative mean ``t <- (m1(t) + m2(t)) / 2`` stops at, in order.
+
+    Ridler and Calvard iterate: split at ``t``, take the two class means (see
+    ``isodata_class_means``), move ``t`` to their midpoint, repeat until ``t`` stays.  On a
+    histogram ``t`` is a bin centre ``c[b]`` and it stays when the midpoint falls in its bin::
+
+        0 <= (lower[b] + higher[b]) / 2 - c[b] < bin width      (bin width = c[1] - c[0])
+
+    Instead of iterating from one start, test this for every ``b = 0 .. nbins - 2`` at once
+    and return the centres ``c[b]`` that pass, lowest first (possibly none).
+    """
+    _, distances, bin_width = _isodata_criterion(counts, bin_centers)
+    return bin_centers[:-1][(distances >= 0) & (distances < bin_width)]
 
 
 def threshold_isodata(image=None, nbins=256, return_all=False, *, hist=None):
@@ -329,8 +365,7 @@ def threshold_isodata(image=None, nbins=256, return_all=False, *, hist=None):
     counts, bin_centers = _validate_image_histogram(image, hist, nbins)
     if len(bin_centers) == 1:  # a single value
         return bin_centers if return_all else bin_centers[0]
-    _, distances, bin_width = _isodata_criterion(counts, bin_centers)
-    thresholds = bin_centers[:-1][(distances >= 0) & (distances < bin_width)]
+    thresholds = _isodata_fixed_points(counts, bin_centers)
     if return_all:
         return thresholds
     if thresholds.size == 0:  # (the reference: an IndexError on thresholds[0])
@@ -342,26 +377,21 @@ def threshold_isodata(image=None, nbins=256, return_all=False, *, hist=None):
 # --- triangle --------------------------------------------------------------------------------
 
 
-@jit
-def _triangle_search(hist, arg_low_level, width, peak_n, width_n):
-    """argmax over ``x < width`` of ``peak_n * x - width_n * hist[low + x]``: the distance of
-    each bin top below the line (peak height and width normalised by the line's length)."""
-    best = -np.inf
-    arg = -1
-    for x in range(width):
-        length = peak_n * x - width_n * hist[x + arg_low_level]
-        if length > best or arg < 0:
-            best = length
-            arg = x
-    return arg
+def _triangle_orient(hist):
+    """The histogram turned so that its longer tail is on the left, with its far end and peak.
 
+    The peak is the first bin of highest count; the tails run from it to the first and to the
+    last non-empty bin (``low`` and ``high``).  The triangle is drawn on the longer tail:
+    when the left one is shorter (``peak - low < high - peak``: a dark background, bright
+    objects) reverse the histogram (``hist[::-1]``; bin ``i`` becomes ``nbins - 1 - i``), so
+    that the long tail is always on the left.
 
-def _triangle_geometry(hist):
-    """Peak, low end, flip and the normalised line of the triangle method (shared with the
-    insides).  Returns None for a histogram with a single non-empty bin."""
+    Returns ``(hist, flip, low, peak)``: the (maybe reversed) histogram, whether it was
+    reversed, and in it the index of the far end of the tail (its first non-empty bin) and
+    of the peak.  ``None`` when a single bin holds every count (no tail at all).
+    """
     nbins = len(hist)
     arg_peak_height = int(np.argmax(hist))
-    peak_height = hist[arg_peak_height]
     nonzero = np.flatnonzero(hist)
     arg_low_level, arg_high_level = int(nonzero[0]), int(nonzero[-1])
     if arg_low_level == arg_high_level:
@@ -372,11 +402,43 @@ def _triangle_geometry(hist):
         hist = hist[::-1]
         arg_low_level = nbins - arg_high_level - 1
         arg_peak_height = nbins - arg_peak_height - 1
-    width = arg_peak_height - arg_low_level
+    return hist, flip, arg_low_level, arg_peak_height
+
+
+def _triangle_distances(hist, low, peak):
+    """How far each bin top between the far end and the peak lies below the triangle's line.
+
+    The line runs from ``(low, 0)`` to the top of the peak, ``(peak, h)`` with
+    ``h = hist[peak]``.  With ``width = peak - low`` and ``x = 0 .. width - 1`` the bin
+    ``low + x``, the (perpendicular) distance of its top ``(x, hist[low + x])`` below the
+    line is::
+
+        d[x] = (h * x - width * hist[low + x]) / sqrt(h**2 + width**2)
+
+    (positive below the line).  Compute ``h / norm`` and ``width / norm`` first, then
+    ``d = (h / norm) * x - (width / norm) * hist[low + x]``, as the reference does.
+    Returns ``d``, an array of length ``width`` (the peak itself is not a candidate).
+    """
+    width = peak - low
+    peak_height = hist[peak]
     norm = np.sqrt(peak_height**2 + width**2)
-    return dict(hist=np.ascontiguousarray(hist), flip=flip, low=arg_low_level,
-                peak=arg_peak_height, width=width, peak_n=peak_height / norm,
-                width_n=width / norm)
+    peak_n, width_n = peak_height / norm, width / norm
+    x = np.arange(width)
+    return peak_n * x - width_n * hist[low + x]
+
+
+def _triangle_geometry(hist):
+    """Peak, low end, flip and the normalised line of the triangle method (for the insides).
+    Returns None for a histogram with a single non-empty bin."""
+    oriented = _triangle_orient(hist)
+    if oriented is None:
+        return None
+    hist, flip, low, peak = oriented
+    width = peak - low
+    peak_height = hist[peak]
+    norm = np.sqrt(peak_height**2 + width**2)
+    return dict(hist=np.ascontiguousarray(hist), flip=flip, low=low, peak=peak, width=width,
+                peak_n=peak_height / norm, width_n=width / norm)
 
 
 def threshold_triangle(image, nbins=256):
@@ -384,6 +446,12 @@ def threshold_triangle(image, nbins=256):
 
     The line from the histogram's peak to the far end of its longer tail is drawn; the
     threshold is the bin (between the two) farthest below that line.  ``O(N + nbins)``.
+
+    Steps: the histogram of the image (``source_range='image'``); turn it so that the longer
+    tail is on the left (``triangle_orient``); the distance of every bin top below the line
+    (``triangle_distances``); the first bin of largest distance, counted from the far end
+    (add ``low``), mapped back to the original order if the histogram was reversed
+    (``nbins - 1 - i``); its bin centre.  An image of one value returns that value.
 
     Parameters
     ----------
@@ -427,15 +495,13 @@ def _triangle_of_histogram(hist, bin_centers):
     """The triangle threshold of a histogram (counts, centres), or None if one bin holds
     every count.  (Also used on a histogram summed over the chunks of a big image.)"""
     nbins = len(hist)
-    geometry = _triangle_geometry(hist)
-    if geometry is None:
+    oriented = _triangle_orient(hist)
+    if oriented is None:
         return None
-    g = geometry
-    arg_level = _triangle_search(g["hist"], g["low"], g["width"], g["peak_n"], g["width_n"])
-    if arg_level < 0:
-        raise ValueError("attempt to get argmax of an empty sequence")
-    arg_level += g["low"]
-    if g["flip"]:
+    hist, flip, low, peak = oriented
+    distances = _triangle_distances(hist, low, peak)
+    arg_level = int(np.argmax(distances)) + low  # the farthest bin below the line
+    if flip:  # back to the histogram's own order
         arg_level = nbins - arg_level - 1
     return bin_centers[arg_level]
 
@@ -449,7 +515,13 @@ def _triangle_of_histogram(hist, bin_centers):
 
 @jit
 def _sum_int(part):
-    """``part.sum()`` exactly, in int64."""
+    """``part.sum()`` of a 1-D integer (or bool as uint8) array, exactly, in int64.
+
+    Add every pixel to a running total that cannot overflow: convert each value to
+    ``np.int64`` before adding it.  (A total kept in the pixels' own type wraps around:
+    uint8 holds 0..255 only; and in NumPy 2 ``0 + np.uint8(200)`` is a uint8.)
+    Returns the total (an integer).
+    """
     s = 0
     for i in range(part.shape[0]):
         s += np.int64(part[i])
@@ -458,7 +530,9 @@ def _sum_int(part):
 
 @jit
 def _sum_float(part):
-    """``part.sum()`` in float64, with four running sums.
+    """``part.sum()`` of a 1-D float array, in float64, with four running sums.
+
+    Accumulate in float64 whatever the pixels' type (a float32 total loses digits).
 
     One running sum makes every addition wait for the previous one; four independent ones
     (pixels ``i``, ``i+1``, ``i+2``, ``i+3``) keep the adder busy, as NumPy's pairwise sum does.
@@ -501,6 +575,10 @@ def threshold_mean(image):
     ``sum(image) / N``, summed in parallel chunks (exactly, in int64, for integer images; in
     float64 for floats, then rounded to float32 for float32 images).  ``O(N)``.
 
+    The result is a float64 for integer and bool images (``np.float64(total) /
+    np.float64(N)``), and of the image's own float type for a float image (float32 in,
+    float32 out).  Empty, float16, complex and 64-bit integer images: ``np.mean(image)``.
+
     Parameters
     ----------
     image : (M, N[, ...]) ndarray
@@ -538,9 +616,9 @@ def threshold_mean(image):
     if image.dtype.kind in "bu" or image.dtype.kind == "i":
         if flat.dtype == np.bool_:
             flat = flat.view(np.uint8)
-        total = int(_sum_chunks_int.sized(flat.size)(flat, chunks).sum())
+        total = int(_sum_chunks_int(flat, chunks).sum())  # (threads as for flat.size)
         return np.float64(total) / np.float64(flat.size)
-    total = _sum_chunks.sized(flat.size)(flat, chunks).sum()
+    total = _sum_chunks(flat, chunks).sum()
     return image.dtype.type(total / flat.size)
 
 
