@@ -78,7 +78,7 @@ def _binary(image, footprint, out, mode, erode):
             if not fp.any():  # AND over nothing is True, OR over nothing is False
                 step = np.full(image.shape, erode)
             elif result.ndim == 2:
-                step = _fit_runs(result, fp, erode, border)
+                step = _fit_runs(result, fp, border, erode)
             else:
                 step = flat_filter(result, fp, erode, "constant", border, exact_cval=True)
             done += 1
@@ -90,9 +90,24 @@ def _binary(image, footprint, out, mode, erode):
     return out
 
 
-def _fit_runs(mask, footprint, erode, border):
-    """Erosion (``erode``) or dilation of the 2-D bool ``mask`` by an odd-sized ``footprint``
-    whose outside pixels are ``border``: the run-length test of the module docstring."""
+def _fit_runs(mask, footprint, border, erode=True):
+    """Erosion of the 2-D bool ``mask`` by an odd-sized ``footprint``, the pixels outside the
+    mask counting as ``border`` (True or False).  (``erode=False``: the dilation by the same,
+    not mirrored, footprint — OR instead of AND; binary_dilation mirrors it first.)
+
+    The footprint's centre is its middle pixel ``(rows // 2, cols // 2)``; its True pixels are
+    the offsets ``(a - rows // 2, b - cols // 2)``.  The erosion keeps the pixel ``x`` when the
+    footprint placed with its centre on ``x`` fits inside the mask::
+
+        out[x] = AND over the offsets o of the footprint:  mask[x + o]      (border outside)
+
+    Note ``x + o``: the footprint is *not* mirrored.
+
+    Hint: the simple way is a loop over the offsets with a slice of a padded copy of the mask
+    per offset (``out &= padded[a:a + rows_of_mask, b:b + cols_of_mask]``).  The library tests
+    whole horizontal runs of the footprint at once, by the run lengths of the module docstring.
+    Returns a new bool array of the mask's shape.
+    """
     rows, cols = footprint.shape
     runs = _runs_of(footprint)
     run_row = np.array([lead[0] for lead, _, _ in runs], dtype=np.int64)
@@ -146,6 +161,14 @@ def binary_erosion(image, footprint=None, out=None, *, mode="ignore"):
     """Return fast binary morphological erosion of an image.
 
     A pixel stays True when every pixel under the footprint (placed at it) is True.
+
+    The conventions (scikit-image's, which calls ``scipy.ndimage.binary_erosion``): any
+    nonzero pixel is True and the result is a bool array; the default footprint is the cross
+    of connectivity 1 (``[[0, 1, 0], [1, 1, 1], [0, 1, 0]]`` in 2-D); an even-sized footprint
+    is first padded to an odd size with zeros at the end (``pad_footprint``), so its centre is
+    ``size // 2``; the footprint is not mirrored; an all-zero footprint (an AND over nothing)
+    gives True everywhere; with mode 'ignore' (the default) or 'max' the pixels outside the
+    image count as True — they never remove a pixel — and with 'min' as False.
 
     Parameters
     ----------

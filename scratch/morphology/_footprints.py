@@ -723,6 +723,12 @@ def mirror_footprint(footprint):
 def pad_footprint(footprint, *, pad_end=True):
     """Pad the footprint to an odd size along each dimension (zeros at the end or the front).
 
+    Every axis of even size ``K`` gets one row (column, ...) of zeros — behind the last one
+    when ``pad_end`` (so the centre ``K // 2`` of the even footprint is the middle of the
+    padded one), in front of the first one otherwise; odd axes are left as they are.  The
+    result keeps the footprint's dtype.  (A sequence of ``(footprint, n)`` pairs is padded
+    pair by pair.)
+
     See Also
     --------
     skimage.morphology.pad_footprint : the reference.
