@@ -36,6 +36,36 @@ from ._dtype import _dtype_of
 __all__ = ["invert"]
 
 
+def _invert_integer(image):
+    """Invert an integer (or bool) image within its dtype's range.
+
+    - unsigned integers: ``imax - x``, with ``imax`` the dtype's maximum
+      (``np.iinfo(dtype).max``: 255 for uint8, 65535 for uint16, ...);
+    - signed integers: ``-1 - x`` (int8: -128 <-> 127, -2 <-> 1); not ``-x``: signed ranges
+      are asymmetric and ``-(-128)`` does not fit in int8;
+    - bool: ``not x`` (True <-> False).
+
+    The result keeps the input dtype, and the arithmetic is done in that dtype: neither
+    ``imax - x`` nor ``-1 - x`` can leave the range.  Hint: what does two's complement make
+    of both rules?
+    """
+    # bool: not; unsigned: imax - x; signed: -1 - x -- each is ~x (module docstring)
+    return np.invert(image)
+
+
+def _invert_float(image, signed_float=False):
+    """Invert a float image: ``1 - x`` for an image in [0, 1], ``-x`` for one in [-1, 1].
+
+    ``signed_float=True`` says the image is signed (range [-1, 1]): then ``-x``.  Otherwise
+    the range is [0, 1] and the result is ``1 - x``, computed in the image's own float type
+    (float16 and float32 stay float16 and float32).
+    """
+    dtype = _dtype_of(image)
+    if signed_float:
+        return -image
+    return np.subtract(1, image, dtype=dtype)
+
+
 def invert(image, signed_float=False):
     """Invert an image.
 
@@ -47,6 +77,9 @@ def invert(image, signed_float=False):
     - signed integers: subtract the image from -1 (see Notes)
     - floats: subtract the image from 1 (if signed_float is False, so we
       assume the image is unsigned), or from 0 (if signed_float is True).
+
+    Steps: integers and bool go to ``invert_integer``, floats to ``invert_float``.  The
+    result has the input's dtype and shape.
 
     Parameters
     ----------
@@ -92,9 +125,6 @@ def invert(image, signed_float=False):
             "refuses it too (convert with image.astype(image.dtype.newbyteorder('=')))"
         )
     if dtype.kind in "biu":
-        # bool: not; unsigned: imax - x; signed: -1 - x -- each is ~x (module docstring)
-        return np.invert(image)
+        return _invert_integer(image)
     # floats (and anything else numpy can negate or subtract from 1)
-    if signed_float:
-        return -image
-    return np.subtract(1, image, dtype=dtype)
+    return _invert_float(image, signed_float)
