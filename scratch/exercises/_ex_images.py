@@ -69,3 +69,44 @@ register(Exercise(
                 replace=(("return np.subtract(1, image, dtype=dtype)", "return -image"),)),
     ],
 ))
+
+
+E = "scratch.exposure:"
+
+register(Exercise(
+    id="equalize_hist", chapter=CHAPTER, title="Histogram equalisation",
+    intro="Equalisation replaces every pixel by its rank: the cumulative distribution cdf(x), the fraction "
+          "of pixels <= x.  Steps: (1) the histogram (one bin per integer value for integer images, nbins "
+          "equal bins between the minimum and the maximum for floats); (2) cdf[b] = (counts[0] + ... + "
+          "counts[b]) / N; (3) map every pixel x through the points (bin_centers[b], cdf[b]) by linear "
+          "interpolation, cdf[b] + (cdf[b+1] - cdf[b]) / (c[b+1] - c[b]) * (x - c[b]) (np.interp's "
+          "formula; values outside the centres take the end values).  With mask= only the masked pixels "
+          "build the histogram, but the whole image is mapped.  The output is float32 for a float32 image, "
+          "float64 otherwise.",
+    steps=[
+        Step("histogram", "the histogram: counts and bin centres", E + "histogram", points=2,
+             verify="histogram", params=("image", "nbins")),
+        Step("cumulative_distribution", "the cumulative distribution", E + "cumulative_distribution", points=2,
+             verify="cumulative_distribution"),
+        Step("equalize_hist", "every pixel through the cdf", E + "equalize_hist", points=4, verify="equalize_hist"),
+    ],
+    mistakes=[
+        Mistake("cdf not normalised", "your cdf is the running count of pixels, not divided by the number of "
+                "pixels N: it must end at exactly 1 (and the equalised image lie in (0, 1])",
+                E + "cumulative_distribution",
+                replace=(("img_cdf = img_cdf / float(img_cdf[-1])", "img_cdf = img_cdf * 1.0"),)),
+        Mistake("exclusive cdf", "your cdf counts the pixels strictly below each bin (a running sum that starts "
+                "at 0): cdf[b] includes bin b itself, so it starts at counts[0] / N and ends at 1",
+                E + "cumulative_distribution",
+                replace=(("img_cdf = hist.cumsum()", "img_cdf = hist.cumsum() - hist"),
+                         ("img_cdf / float(img_cdf[-1])", "img_cdf / float(hist.sum())"))),
+        Mistake("mask ignored", "your histogram counts every pixel although a mask was given: only the pixels "
+                "where mask is True build the cdf (the whole image is then mapped through it)", E + "equalize_hist",
+                replace=(("cdf, bin_centers = cumulative_distribution(image[mask], nbins)",
+                          "cdf, bin_centers = cumulative_distribution(image, nbins)"),)),
+        Mistake("float64 for float32", "your output is float64 for a float32 image: the reference keeps float32 "
+                "(float64 for every other dtype)", E + "equalize_hist",
+                replace=(("return out.reshape(image.shape).astype(supported_float_dtype(image.dtype), copy=False)",
+                          "return out.reshape(image.shape)"),)),
+    ],
+))
