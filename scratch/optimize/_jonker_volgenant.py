@@ -90,7 +90,7 @@ import numpy as np
 
 from .._jit import jit
 
-__all__ = ["solve_jonker_volgenant"]
+__all__ = ["solve_jonker_volgenant", "shortest_augmenting_path", "update_potentials", "augment"]
 
 
 @jit
@@ -100,96 +100,153 @@ def solve_jonker_volgenant(cost):
     Returns ``(col4row, feasible)``: ``col4row[i]`` is row ``i``'s column, and ``feasible``
     is False (``col4row`` then incomplete) when no assignment of finite cost exists.
     ``cost`` is only read.
+
+    Start with all potentials ``u = 0`` (rows), ``v = 0`` (columns) and nothing assigned
+    (``col4row``, ``row4col`` all -1, int64).  Then bring in the rows one at a time,
+    ``cur = 0, 1, ..., nr - 1``: find the shortest augmenting path from ``cur``
+    (:func:`shortest_augmenting_path`; no sink: return ``(col4row, False)``), update the
+    potentials (:func:`update_potentials`), flip the path (:func:`augment`).
     """
     nr, nc = cost.shape
     u = np.zeros(nr)  # row potentials
     v = np.zeros(nc)  # column potentials
-    # shortest[j]: length of the best path found so far to the unsettled column j.  When j
-    # is settled its final length moves to settled_len[j] and shortest[j] becomes NaN:
-    # NaN loses every comparison, so the scan below needs no "is j settled?" test.
-    shortest = np.empty(nc)
-    settled_len = np.empty(nc)
-    settled_cols = np.empty(nc, dtype=np.int64)  # settled columns, in order
-    path = np.full(nc, -1, dtype=np.int64)  # path[j]: the row the path to j comes from
     col4row = np.full(nr, -1, dtype=np.int64)
     row4col = np.full(nc, -1, dtype=np.int64)
+    for cur in range(nr):
+        sink, min_val, path, lengths = shortest_augmenting_path(cost, u, v, row4col, cur)
+        if sink == -1:  # nothing reachable: no complete assignment exists
+            return col4row, False
+        update_potentials(u, v, col4row, cur, min_val, lengths)
+        augment(path, col4row, row4col, sink, cur)
+    return col4row, True
+
+
+@jit
+def shortest_augmenting_path(cost, u, v, row4col, cur):
+    """Dijkstra from the free row ``cur`` to the nearest unassigned column, on reduced costs.
+
+    The path alternates row -> column (any pair, paying its reduced cost ``cost[i, j] - u[i] -
+    v[j]``, never negative) and column -> row (back along an assigned pair, free).  With
+    ``shortest[j] = inf`` for every column and ``min_val = 0``, ``i = cur``:
+
+    1. relax row ``i``: for every column ``j`` not settled yet, ``r = min_val + cost[i, j] -
+       u[i] - v[j]`` (this order of operations); if ``r < shortest[j]``: ``shortest[j] = r``,
+       ``path[j] = i``;
+    2. settle the unsettled column ``j`` with the smallest ``shortest[j]``; its length
+       ``lengths[j] = min_val = shortest[j]``.  If ``min_val`` is ``inf`` nothing is
+       reachable: return ``(-1, inf, path, lengths)``.  If ``row4col[j] == -1`` it is the
+       sink: stop.  Otherwise continue with ``i = row4col[j]`` at step 1.
+
+    Ties (SciPy's rule, :func:`_prefer`): SciPy keeps the unsettled columns in a list that
+    starts as ``nc - 1, ..., 0``; settling ``j`` moves the list's last entry into ``j``'s
+    place.  Among tied columns the winner is the *unassigned* one latest in that list, or,
+    if all tied columns are assigned, the first in the list.
+
+    Returns ``(sink, min_val, path, lengths)``: ``path`` (int64, -1 where never relaxed)
+    holds the row each column was last reached from, ``lengths`` (float64) the length of
+    every settled column and NaN for the others.  Nothing is modified.
+    """
+    nr, nc = cost.shape
+    # shortest[j]: length of the best path found so far to the unsettled column j.  When j
+    # is settled its final length moves to lengths[j] and shortest[j] becomes NaN: NaN
+    # loses every comparison, so the scan below needs no "is j settled?" test.
+    shortest = np.empty(nc)
+    lengths = np.full(nc, np.nan)
+    path = np.full(nc, -1, dtype=np.int64)  # path[j]: the row the path to j comes from
     # SciPy's list of unsettled columns, kept for the tie rule only (see _prefer):
     # remaining[:n_left] are the unsettled columns and pos[j] is j's place in it.
     remaining = np.empty(nc, dtype=np.int64)
     pos = np.empty(nc, dtype=np.int64)
-    visited_rows = np.empty(nr, dtype=np.int64)  # rows reached by this search, in order
-
-    for cur in range(nr):
-        # --- Dijkstra from row `cur` to the nearest unassigned column --------------------
+    for j in range(nc):
+        remaining[j] = nc - 1 - j  # reverse order: ties resolve to the identity
+        pos[nc - 1 - j] = j
+        shortest[j] = np.inf
+    n_left = nc
+    min_val = 0.0
+    i = cur
+    sink = -1
+    while sink == -1:
+        row = cost[i]
+        u_i = u[i]
+        # Relax every unsettled column through row i (settled ones hold NaN: r < NaN
+        # is False).  Columns are visited in memory order, which keeps the scan fast.
         for j in range(nc):
-            remaining[j] = nc - 1 - j  # reverse order: ties resolve to the identity
-            pos[nc - 1 - j] = j
-            shortest[j] = np.inf
-        n_left = nc
-        n_rows = 0
-        min_val = 0.0
-        i = cur
-        sink = -1
-        while sink == -1:
-            visited_rows[n_rows] = i
-            n_rows += 1
-            row = cost[i]
-            u_i = u[i]
-            # Relax every unsettled column through row i (settled ones hold NaN: r < NaN
-            # is False).  Columns are visited in memory order, which keeps the scan fast.
-            for j in range(nc):
-                r = min_val + row[j] - u_i - v[j]
-                if r < shortest[j]:
-                    path[j] = i
-                    shortest[j] = r
-            # Choose the nearest unsettled column, with SciPy's rule for ties.
-            lowest = np.inf
-            best = -1
-            for j in range(nc):
-                s = shortest[j]
-                if s < lowest:
-                    lowest = s
-                    best = j
-                elif s == lowest and _prefer(j, best, row4col, pos):
-                    best = j
-            min_val = lowest
-            if min_val == np.inf:  # nothing reachable: no complete assignment exists
-                return col4row, False
-            j = best
-            if row4col[j] == -1:
-                sink = j
-            else:
-                i = row4col[j]  # continue the search from the row assigned to j
-            # settle j; in SciPy's list the last unsettled column takes j's place
-            settled_cols[nc - n_left] = j
-            settled_len[j] = min_val
-            shortest[j] = np.nan
-            n_left -= 1
-            moved = remaining[n_left]
-            remaining[pos[j]] = moved
-            pos[moved] = pos[j]
+            r = min_val + row[j] - u_i - v[j]
+            if r < shortest[j]:
+                path[j] = i
+                shortest[j] = r
+        # Choose the nearest unsettled column, with SciPy's rule for ties.
+        lowest = np.inf
+        best = -1
+        for j in range(nc):
+            s = shortest[j]
+            if s < lowest:
+                lowest = s
+                best = j
+            elif s == lowest and _prefer(j, best, row4col, pos):
+                best = j
+        min_val = lowest
+        if min_val == np.inf:  # nothing reachable
+            return -1, min_val, path, lengths
+        j = best
+        if row4col[j] == -1:
+            sink = j
+        else:
+            i = row4col[j]  # continue the search from the row assigned to j
+        # settle j; in SciPy's list the last unsettled column takes j's place
+        lengths[j] = min_val
+        shortest[j] = np.nan
+        n_left -= 1
+        moved = remaining[n_left]
+        remaining[pos[j]] = moved
+        pos[moved] = pos[j]
+    return sink, min_val, path, lengths
 
-        # --- dual update: keep reduced costs >= 0, zero along the new path --------------
-        u[cur] += min_val
-        for k in range(1, n_rows):
-            r_k = visited_rows[k]
-            u[r_k] += min_val - settled_len[col4row[r_k]]
-        for t in range(nc - n_left):
-            j = settled_cols[t]
-            v[j] -= min_val - settled_len[j]
 
-        # --- augment: walk back from the sink, each column takes the row before it ------
-        j = sink
-        while True:
-            i = path[j]
-            row4col[j] = i
-            previous = col4row[i]
-            col4row[i] = j
-            j = previous
-            if i == cur:
-                break
+@jit
+def update_potentials(u, v, col4row, cur, min_val, lengths):
+    """The dual update after a search: reduced costs stay >= 0 and become 0 along the path.
 
-    return col4row, True
+    ``min_val`` is the length of the path to the sink, ``lengths[j]`` that of every settled
+    column (NaN: not settled).  Before the path is flipped:
+
+    * ``u[cur] += min_val``;
+    * every other row ``i`` the search went through (its column ``j = col4row[i]`` is
+      settled): ``u[i] += min_val - lengths[j]``;
+    * every settled column ``j``: ``v[j] -= min_val - lengths[j]``.
+
+    ``u`` and ``v`` are updated in place and returned: ``(u, v)``.
+    """
+    u[cur] += min_val
+    for i in range(u.shape[0]):
+        j = col4row[i]
+        if i != cur and j != -1 and not np.isnan(lengths[j]):
+            u[i] += min_val - lengths[j]
+    for j in range(v.shape[0]):
+        if not np.isnan(lengths[j]):
+            v[j] -= min_val - lengths[j]
+    return u, v
+
+
+@jit
+def augment(path, col4row, row4col, sink, cur):
+    """Flip the augmenting path: walk back from ``sink``, each column takes the row before it.
+
+    ``j = sink``; repeat: ``i = path[j]``, ``row4col[j] = i``, row ``i`` gives up its column
+    (``previous = col4row[i]``) and takes ``j`` (``col4row[i] = j``), ``j = previous``;
+    until ``i == cur``.  Every row on the path stays assigned and ``cur`` joins them.
+    ``col4row`` and ``row4col`` are updated in place and returned: ``(col4row, row4col)``.
+    """
+    j = sink
+    while True:
+        i = path[j]
+        row4col[j] = i
+        previous = col4row[i]
+        col4row[i] = j
+        j = previous
+        if i == cur:
+            break
+    return col4row, row4col
 
 
 @jit

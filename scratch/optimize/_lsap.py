@@ -118,10 +118,9 @@ def linear_sum_assignment(cost_matrix, maximize=False, *, method="jv"):
     >>> linear_sum_assignment(cost, method="hungarian")[1]
     array([1, 0, 2])
     """
-    try:
-        solver = _SOLVERS[method]
-    except (KeyError, TypeError):
-        raise ValueError(f"`method` must be one of {sorted(_SOLVERS)}, got {method!r}") from None
+    if not isinstance(method, str) or method not in _SOLVERS:
+        raise ValueError(f"`method` must be one of {sorted(_SOLVERS)}, got {method!r}")
+    solver = solve_jonker_volgenant if method == "jv" else solve_hungarian
     maximize = bool(maximize)
 
     cost = _as_cost_matrix(cost_matrix)
