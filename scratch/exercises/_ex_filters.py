@@ -107,3 +107,50 @@ register(Exercise(
                 B + "pad", replace=(("values[tuple(hole)] = cval", "values[tuple(hole)] = 0.0"),)),
     ],
 ))
+
+
+# --- gaussian_filter ---------------------------------------------------------------------------
+
+G = "scratch.ndimage._gaussian:"
+
+
+def _weights_cases(seed):
+    """``(sigma, radius)``: narrow, wide and truncated gaussians."""
+    return [Case("values", f"sigma={s}, radius={r}", (s, r))
+            for s, r in ((1.0, 4), (1.5, 6), (0.5, 2), (2.0, 3), (3.0, 12), (0.8, 1), (1.0, 0))]
+
+
+register(Exercise(
+    id="gaussian_filter", chapter=CHAPTER, title="the gaussian filter, separable",
+    intro="The gaussian filter is a weighted local mean whose weights fall off as "
+          "exp(-x**2 / (2 sigma**2)).  It is separable: an n-D gaussian is one 1-D pass per axis, "
+          "each a 1-D correlation with the sampled, normalised kernel.",
+    steps=[
+        Step("gaussian_weights", "the sampled, normalised 1-D kernel", G + "_gaussian_weights", points=2,
+             cases=_weights_cases),
+        Step("correlate1d", "a 1-D correlation along one axis, with boundary modes", C + "correlate1d", points=3,
+             verify="correlate1d", params=("input", "weights", "axis", "mode", "cval"), select=_real),
+        Step("gaussian_filter1d", "one gaussian pass", G + "gaussian_filter1d", points=2,
+             verify="gaussian_filter1d", params=("input", "sigma", "axis", "mode", "cval", "truncate", "radius"),
+             select=_real),
+        Step("gaussian_filter", "the public function: a pass per axis", "scratch.ndimage:gaussian_filter", points=3,
+             verify="gaussian_filter", params=("input", "sigma", "mode", "cval", "truncate", "radius"),
+             select=_real),
+    ],
+    chain=(G + "_gaussian_weights", G + "gaussian_kernel1d"),
+    mistakes=[
+        Mistake("not normalised", "your kernel is not normalised: divide the sampled gaussian by its sum "
+                "(an image of ones must stay ones)", G + "_gaussian_weights",
+                replace=(("    return phi / phi.sum()", "    return phi"),)),
+        Mistake("sigma as variance", "your gaussian divides x**2 by 2 sigma instead of 2 sigma**2 "
+                "(sigma is the standard deviation, not the variance)", G + "_gaussian_weights",
+                replace=(("phi = np.exp(-0.5 / sigma2 * x**2)", "phi = np.exp(-0.5 / sigma * x**2)"),)),
+        Mistake("2 radius taps", "your kernel has 2 * radius taps (x = -radius .. radius - 1): it needs "
+                "2 * radius + 1, from -radius to +radius inclusive, centred on x = 0", G + "_gaussian_weights",
+                replace=(("x = np.arange(-radius, radius + 1, dtype=np.float64)",
+                          "x = np.arange(-radius, radius, dtype=np.float64)"),)),
+        Mistake("passes not chained", "each of your 1-D passes filters the original image, so only the last "
+                "axis is smoothed: the second pass must filter the result of the first", G + "gaussian_filter",
+                replace=(("        input = output\n    return output", "    return output"),)),
+    ],
+))

@@ -262,6 +262,12 @@ def correlate1d(input, weights, axis=-1, output=None, mode="reflect", cval=0.0, 
     float64 (with SciPy's symmetric-kernel shortcut and summation order) and stored in the
     output dtype (integers truncate toward zero).  Cost ``O(N * K)``.
 
+    Hint: move ``axis`` last (``np.moveaxis``), extend every line by the boundary mode — the
+    index map of ``extend_indices`` (exercise correlate) with ``before = K // 2 + origin`` and
+    ``after = K - 1 - before`` — then add ``weights[k] * extended[..., k:k + n]`` tap by tap
+    and move the axis back.  A bool image receives the value cast to a byte (``astype(np.uint8)``,
+    then viewed as bool).
+
     Parameters
     ----------
     input : array_like

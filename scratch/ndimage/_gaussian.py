@@ -32,6 +32,24 @@ from ._support import check_axes, get_output, input_array
 __all__ = ["gaussian_kernel1d", "gaussian_filter1d", "gaussian_filter", "gaussian_laplace", "generic_laplace"]
 
 
+def _gaussian_weights(sigma, radius):
+    """The sampled gaussian of standard deviation ``sigma``, normalised to sum 1.
+
+    ``2 * radius + 1`` weights at the integer positions ``x = -radius, ..., radius``::
+
+        phi(x) = exp(-0.5 / sigma**2 * x**2)        w = phi / sum(phi)
+
+    computed in float64 in this order (``-0.5 / sigma2 * x**2`` with ``sigma2 = sigma *
+    sigma``, SciPy's rounding).  The constant ``1 / (sigma sqrt(2 pi))`` of the density is left
+    out: the normalisation divides it away, and it makes the truncated kernel sum to exactly 1
+    (an image of ones stays ones).
+    """
+    x = np.arange(-radius, radius + 1, dtype=np.float64)
+    sigma2 = sigma * sigma
+    phi = np.exp(-0.5 / sigma2 * x**2)
+    return phi / phi.sum()
+
+
 def gaussian_kernel1d(sigma, order, radius):
     """The sampled, normalised gaussian (``order`` 0) or its ``order``-th derivative.
 
@@ -40,12 +58,11 @@ def gaussian_kernel1d(sigma, order, radius):
     """
     if order < 0:
         raise ValueError(f"order must be non-negative, got order={order}")
-    x = np.arange(-radius, radius + 1, dtype=np.float64)
-    sigma2 = sigma * sigma
-    phi = np.exp(-0.5 / sigma2 * x**2)
-    phi = phi / phi.sum()
+    phi = _gaussian_weights(sigma, radius)
     if order == 0:
         return phi
+    x = np.arange(-radius, radius + 1, dtype=np.float64)
+    sigma2 = sigma * sigma
     # coefficients of q_n(x) = sum_i q[i] x^i, updated by q <- q' - x q / sigma^2
     q = np.zeros(order + 1)
     q[0] = 1.0
@@ -72,6 +89,12 @@ def _radius(sigma, truncate, radius):
 def gaussian_filter1d(input, sigma, axis=-1, order=0, output=None, mode="reflect", cval=0.0,
                       truncate=4.0, *, radius=None):
     """1-D gaussian filter (or the ``order``-th derivative of gaussian) along one axis.
+
+    The kernel reaches ``radius = int(truncate * sigma + 0.5)`` pixels each side (``truncate``
+    standard deviations, rounded to the nearest pixel), unless ``radius`` is given; its
+    weights are the normalised gaussian (``gaussian_weights``), and the filter is their 1-D
+    correlation along ``axis`` with the boundary mode (``correlate1d``; the kernel is
+    symmetric, so correlation and convolution agree).  The output has the input's dtype.
 
     Parameters
     ----------
@@ -120,7 +143,10 @@ def gaussian_filter(input, sigma, order=0, output=None, mode="reflect", cval=0.0
                     *, radius=None, axes=None):
     """Multidimensional gaussian filter: one 1-D gaussian pass per axis.
 
-    Axes with ``sigma <= 1e-15`` are left alone (as SciPy does).  Each pass writes into the
+    The n-D gaussian is separable, ``G(x, y) = g(x) g(y)``: filter along axis 0, then filter
+    *that result* along axis 1, and so on.  ``sigma``, ``mode`` and ``radius`` may be given
+    once for all axes or one per axis.  Axes with ``sigma <= 1e-15`` are left alone (as SciPy
+    does; with no axis left the output is a copy of the input).  Each pass writes into the
     output array, so with an integer output every pass truncates, exactly as SciPy's do.
 
     Parameters
