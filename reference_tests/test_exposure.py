@@ -622,3 +622,26 @@ def test_subnormal_range_is_binned(name, dtype, nbins):
     image = (steps * np.finfo(dtype).smallest_subnormal).astype(dtype)
     _both(name, image, nbins=nbins)
     assert ours.histogram(image, nbins=nbins)[0].sum() == image.size
+
+
+@pytest.mark.parametrize("name", ["histogram", "cumulative_distribution", "equalize_hist"])
+@pytest.mark.parametrize("values", [[2**64 - 1], [2**64 - 1, 2**64 - 2], [2**63, 2**63 + 5, 2**63 + 5],
+                                    [2**62, 2**62 + 3]],
+                         ids=["max", "max-1", "from 2**63", "2**62"])
+def test_uint64_extremes(name, values):
+    """The reference reads a uint64 image's range as int64 (values from 2**63 up wrap around
+    to negative bin centres) and counts from 0 up (2**62 is "array is too big"); once an
+    OverflowError, a count short of the pixels and an uninitialised equalisation."""
+    _both(name, np.array(values, np.uint64))
+
+
+@pytest.mark.parametrize("name", ["histogram", "cumulative_distribution", "equalize_hist"])
+@pytest.mark.parametrize("values", [[5, 2**64 - 1], [2**63 - 1, 2**63]], ids=["both sides", "astride 2**63"])
+def test_uint64_astride_2_63_names_image(name, values):
+    """The reference's int64 reading of the range is empty (an IndexError, or "Maximum allowed
+    size exceeded"); a ValueError naming ``image``."""
+    image = np.array(values, np.uint64)
+    with pytest.raises((IndexError, ValueError)):
+        getattr(ref, name)(image)
+    with pytest.raises(ValueError, match="`image`"):
+        getattr(ours, name)(image)

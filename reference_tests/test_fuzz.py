@@ -446,8 +446,6 @@ OPEN = [
      lambda n, c: n == "ndimage.label" and _first(c, "dtype") == "float16"),
     ("threshold_minimum: a bad max_num_iter is checked before the empty image",
      lambda n, c: n == "threshold_minimum" and "max_num_iter" in c.kwargs),
-    ("cumulative_distribution / histograms of uint64 extremes: OverflowError",
-     lambda n, c: _first(c, "dtype") == "uint64" and n in HISTOGRAM_FUNCTIONS),
     ("adjust_*: a tuple gain/cutoff is another error class",
      lambda n, c: n.startswith("adjust_") and any(isinstance(v, tuple) for v in c.kwargs.values())),
     ("invert refuses big-endian integers the reference inverts",

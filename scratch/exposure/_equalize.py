@@ -149,7 +149,10 @@ def equalize_hist(image, nbins=256, mask=None):
     flat = np.ascontiguousarray(image).reshape(-1)
     out = np.empty(flat.shape, np.float64)
     table = np.ascontiguousarray(cdf, dtype=np.float64)
-    if image.dtype.kind in "iu" and mask is None:
+    # (uint64 pixels from 2**63 up have bins at their int64 readings, as in the reference, but
+    # are looked up by their own value, as its np.interp does: past the last centre)
+    wrapped = image.dtype == np.uint64 and bin_centers[0] < 0
+    if image.dtype.kind in "iu" and mask is None and not wrapped:
         _lookup.sized(flat.size)(flat, int(bin_centers[0]), table, out)
     else:
         if flat.dtype == np.bool_:

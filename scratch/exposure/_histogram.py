@@ -245,15 +245,29 @@ def _integer_centers(image, flat, source_range):
                 f"got an {describe(image)}"
             )
         lo, hi, _ = image_minmax(flat)
+        if flat.dtype == np.uint64:
+            # the reference reads the range as ``int(image.min().astype(np.int64))``: uint64
+            # values from 2**63 up wrap around to negative numbers, and its bins are those of
+            # the image viewed as int64 (the caller counts that view)
+            lo, hi = lo.astype(np.int64), hi.astype(np.int64)
+            if lo > hi:  # (the reference: an empty range, then an IndexError)
+                raise ValueError(
+                    "`image` spans too many integer values for a bin per value: its uint64 "
+                    "values lie both below and from 2**63 up, where the reference's int64 "
+                    "reading of the range is empty; convert it to float to bin it"
+                )
         lo, hi = int(lo), int(hi)
     else:
         lo, hi = (int(v) for v in dtype_limits(image, clip_negative=False))
-    if hi - lo + 1 > MAX_INTEGER_BINS:
-        # the reference fails inside NumPy here ("Maximum allowed size exceeded", or an
-        # IndexError once ``image - min`` wraps around); no array that long can exist
+    # the reference counts from 0 up when no value is negative (``np.bincount``)
+    needed = hi - min(lo, 0) + 1
+    if needed > MAX_INTEGER_BINS:
+        # the reference fails inside NumPy here ("Maximum allowed size exceeded", "array is
+        # too big", or an IndexError once ``image - min`` wraps around); no array that long
+        # can exist
         raise ValueError(
-            f"`image` spans too many integer values for a bin per value: {lo} .. {hi} would "
-            f"need {hi - lo + 1} bins (at most {MAX_INTEGER_BINS}); convert it to float to "
+            f"`image` spans too many integer values for a bin per value: {min(lo, 0)} .. {hi} "
+            f"would need {needed} bins (at most {MAX_INTEGER_BINS}); convert it to float to "
             f"bin it into `nbins` bins"
         )
     return np.arange(lo, hi + 1)
