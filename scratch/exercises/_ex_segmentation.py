@@ -186,3 +186,107 @@ register(Exercise(
                 replace=(("mask = np.asanyarray(mask, dtype=bool)", "mask = np.ones(np.shape(image), bool)"),)),
     ],
 ))
+
+
+# --- peak_local_max ------------------------------------------------------------------------
+
+PK = "scratch.feature._peak:"
+
+
+def _peak_images(seed):
+    rng = np.random.default_rng(case_seed("exercise peaks", seed))
+    yy, xx = np.mgrid[:20, :21]
+    bumps = sum(np.exp(-((yy - y) ** 2 + (xx - x) ** 2) / 6.0) * h
+                for y, x, h in ((4, 5, 1.0), (6, 8, 0.8), (14, 15, 0.9), (15, 3, 0.5), (10, 11, 0.7)))
+    return [
+        ("random 9×10", rng.random((9, 10))),
+        ("five bumps 20×21", bumps),
+        ("uint8 plateaus 12×13", rng.integers(0, 4, (12, 13)).astype(np.uint8)),
+        ("1-D 25", rng.random(25)),
+        ("3-D 5×6×7", rng.random((5, 6, 7))),
+    ]
+
+
+def _peak_mask_cases(seed):
+    out = []
+    for label, image in _peak_images(seed):
+        nd = image.ndim
+        for name, fp in ((f"3^{nd} square", np.ones((3,) * nd, bool)), (f"5^{nd} square", np.ones((5,) * nd, bool))):
+            out.append(Case("values", f"{label}, {name}", (literal(image), literal(fp, "bool"), float(image.min()))))
+        if nd == 2:
+            cross = np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], bool)
+            out.append(Case("values", f"{label}, the cross, threshold 0.5",
+                            (literal(image), literal(cross, "bool"), 0.5)))
+    out.append(Case("values", "constant 6×7 (trivial: no peaks)", (literal(np.full((6, 7), 2.0)),
+                                                                   literal(np.ones((3, 3), bool), "bool"), 0.0)))
+    return out
+
+
+def _border_cases(seed):
+    image2, image3 = literal(np.zeros((6, 7))), literal(np.zeros((4, 5, 6)))
+    return [Case("values", f"{label}, min_distance={md}, exclude_border={eb!r}", (image, md, eb))
+            for label, image in (("2-D", image2), ("3-D", image3))
+            for md, eb in ((1, True), (3, True), (3, False), (2, 0), (2, 4))] + \
+        [Case("values", "2-D, exclude_border=(1, 4)", (image2, 2, (1, 4)))]
+
+
+def _widths(ref, out, context=None):
+    """A tuple of ints per axis: the same ints (a list or an array of them will do)."""
+    try:
+        same = np.ndim(out) == 1 and [int(x) for x in out] == [int(x) for x in ref]
+    except (TypeError, ValueError):
+        same = False
+    if same:
+        return _compare.PASS
+    return _compare.Verdict(False, "different border widths", f"{out!r} where the reference gives {ref!r}", "fail")
+
+
+_widths.kind = "widths"
+
+
+def _thinning_cases(seed):
+    from scratch.feature._peak import _peak_mask
+
+    out = []
+    for label, image in _peak_images(seed):
+        mask = _peak_mask(image, np.ones((3,) * image.ndim, bool), float(image.min()))
+        for md, n, p in ((1, np.inf, np.inf), (2, np.inf, np.inf), (3, np.inf, np.inf), (3, 3, np.inf),
+                         (3, np.inf, 2.0), (2, np.inf, 1.0)):
+            out.append(Case("values", f"{label}, min_distance={md}, num_peaks={n}, p_norm={p}",
+                            (literal(image), literal(mask, "bool"), n, md, p)))
+    return out
+
+
+register(Exercise(
+    id="peak_local_max", chapter=CHAPTER, title="Peaks: local maxima, thresholds, greedy thinning",
+    intro="A peak equals the maximum of its neighbourhood (a (2 min_distance + 1)-wide square, or "
+          "`footprint`) and exceeds threshold = max(threshold_abs or image.min(), threshold_rel * "
+          "image.max()); peaks near the border are dropped, then the rest are thinned greedily from the "
+          "highest. Your `peak_local_max` leaves out `labels` and `num_peaks_per_label`.",
+    steps=[
+        Step("peak_mask", "the candidates: local maxima above the threshold", PK + "_peak_mask", points=3,
+             cases=_peak_mask_cases, params=("image", "footprint", "threshold")),
+        Step("border_width", "the border to exclude, per axis", PK + "_border_width", points=1,
+             cases=_border_cases, compare=_widths),
+        Step("high_intensity_peaks", "sort by value and thin greedily", PK + "_high_intensity_peaks", points=3,
+             cases=_thinning_cases),
+        Step("peak_local_max", "the peaks", "scratch.feature:peak_local_max", points=3, verify="peak_local_max",
+             params=("image", "min_distance", "threshold_abs", "threshold_rel", "exclude_border", "num_peaks",
+                     "footprint", "p_norm")),
+    ],
+    mistakes=[
+        Mistake("euclidean distance", "your thinning measures the distance between peaks as Euclidean (a disc) "
+                "although p_norm=inf (the default) asks for the Chebyshev distance, max |Δ| (a square)",
+                PK + "_high_intensity_peaks", replace=(("p = float(p_norm)", "p = 2.0"),)),
+        Mistake("no thinning", "your output keeps every local maximum: candidates closer than min_distance to a "
+                "higher kept peak must be dropped (greedy thinning from the highest)", PK + "_high_intensity_peaks",
+                replace=(("if min_distance > 1 and len(coord):", "if False:"),)),
+        Mistake("threshold_rel ignored", "your output ignores threshold_rel: the threshold is max(threshold_abs "
+                "or image.min(), threshold_rel * image.max())", "scratch.feature:peak_local_max",
+                replace=(("threshold = max(threshold, threshold_rel * image.max())", "threshold = threshold"),)),
+        Mistake("border kept", "your output keeps the peaks near the border: exclude_border=True (the default) "
+                "drops every peak within min_distance pixels of an edge", PK + "_border_width",
+                replace=(("return (min_distance if exclude_border else 0,) * image.ndim",
+                          "return (0,) * image.ndim"),)),
+    ],
+))

@@ -138,7 +138,16 @@ def _thin_any_ndim(coords, spacing, p_norm, max_out):
 
 
 def _high_intensity_peaks(image, mask, num_peaks, min_distance, p_norm):
-    """Candidate coordinates sorted by decreasing value, greedily thinned, at most num_peaks."""
+    """Candidate coordinates sorted by decreasing value, greedily thinned, at most num_peaks.
+
+    ``coord = np.nonzero(mask)`` as an ``(n, ndim)`` array, sorted by decreasing
+    ``image[coord]`` with a *stable* sort (equal values stay in raster order).  If
+    ``min_distance > 1``, thin greedily: walk the sorted candidates and keep one unless a
+    candidate kept before it lies at a Minkowski ``p_norm`` distance (``inf``: Chebyshev,
+    ``max_d |a_d - b_d|`` — a square neighbourhood) *smaller than* ``min_distance``; stop
+    after ``num_peaks`` kept (``inf``: no limit).  With ``min_distance <= 1`` only the first
+    ``num_peaks`` are kept.  Returns an int64 ``(n_kept, ndim)`` array, highest first.
+    """
     coord = np.nonzero(mask)
     intensities = image[coord]
     order = np.argsort(-intensities, kind="stable")
@@ -193,6 +202,16 @@ def _max_filter(image, footprint):
 
 
 def _peak_mask(image, footprint, threshold, mask=None):
+    """The candidate peaks: ``image == max filter of image`` and ``image > threshold``.
+
+    The max filter takes, for every pixel, the maximum over the True elements of
+    ``footprint`` centred on it (centre ``size // 2`` along each axis), the image extended
+    beyond its edges with its nearest pixel.  A *trivial* result — every pixel equal to its
+    neighbourhood maximum, e.g. a constant image — has no candidates (all False).  A
+    one-element footprint (or image) gives just ``image > threshold``.  ``mask`` (the
+    pixels of one labelled region) is for the search with ``labels``; leave it None.
+    Returns a bool array of the image's shape.
+    """
     if footprint.size == 1 or image.size == 1:
         return image > threshold
     out = image == _max_filter(image, footprint)
@@ -215,6 +234,11 @@ def _exclude_border(label, border_width):
 
 
 def _border_width(image, min_distance, exclude_border):
+    """How many pixels to drop at each edge, one width per axis (a tuple of ``image.ndim`` ints).
+
+    ``exclude_border`` True: ``min_distance`` on every axis; False: 0; an int: that width on
+    every axis; a tuple: one width per axis.  A negative width is a ValueError.
+    """
     if isinstance(exclude_border, bool):
         return (min_distance if exclude_border else 0,) * image.ndim
     if isinstance(exclude_border, int):
