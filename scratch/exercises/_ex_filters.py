@@ -102,7 +102,7 @@ register(Exercise(
                           "period = 2 * n - 2\n        i = i % period\n        return np.where(i < n, i, period - i)"),)),
         Mistake("even centre", "your kernel is centred one pixel off for even sizes: the centre tap of K "
                 "weights is K // 2 (right of the middle), you used (K - 1) // 2", C + "_correlate_or_convolve",
-                replace=(("before = [size // 2 + o for", "before = [(size - 1) // 2 + o for"),)),
+                replace=(("before = [size // 2 + o for", "before = [max((size - 1) // 2 + o, 0) for"),)),
         Mistake("constant zero", "with mode='constant' your image is extended with 0, not with cval",
                 B + "pad", replace=(("values[tuple(hole)] = cval", "values[tuple(hole)] = 0.0"),)),
     ],
@@ -151,6 +151,63 @@ register(Exercise(
                           "x = np.arange(-radius, radius, dtype=np.float64)"),)),
         Mistake("passes not chained", "each of your 1-D passes filters the original image, so only the last "
                 "axis is smoothed: the second pass must filter the result of the first", G + "gaussian_filter",
+                replace=(("        input = output\n    return output", "    return output"),)),
+    ],
+))
+
+
+# --- uniform_filter ----------------------------------------------------------------------------
+
+U = "scratch.ndimage._uniform:"
+
+
+def _lines_cases(seed):
+    """``(image, index_map, before, cval, size)``: rows extended by each mode, odd and even
+    windows, a window longer than the row."""
+    from scratch.ndimage._boundary import extend_indices
+
+    from ._cases import literal
+
+    out = []
+    for shape, size, mode in (((6, 11), 3, "reflect"), ((6, 11), 4, "mirror"), ((5, 9), 5, "nearest"),
+                              ((4, 7), 2, "wrap"), ((5, 8), 3, "constant"), ((3, 4), 9, "reflect"),
+                              ((2, 6), 1, "reflect")):
+        before = size // 2
+        index_map = extend_indices(shape[1], before, size - 1 - before, mode)
+        out.append(Case("values", f"{'×'.join(map(str, shape))}, size={size}, {mode}",
+                        (_random(shape, seed, "lines", size, mode), literal(index_map, "int64"), before,
+                         1.5 if mode == "constant" else 0.0, size)))
+    return out
+
+
+register(Exercise(
+    id="uniform_filter", chapter=CHAPTER, title="the uniform filter (local mean) by running sums",
+    intro="The uniform filter replaces every pixel by the mean of the box around it.  The box is "
+          "separable (one 1-D pass per axis), and a 1-D mean needs no sum over the window: slide the "
+          "window one pixel, one pixel enters and one leaves.",
+    steps=[
+        Step("extend_indices", "the boundary rule (as in the correlate exercise)", B + "extend_indices", points=1,
+             cases=_extend_cases),
+        Step("row_means", "the running mean along the rows", U + "_row_means", points=3, cases=_lines_cases,
+             params=("image", "index_map", "before", "cval", "size")),
+        Step("uniform_filter1d", "a 1-D uniform filter along one axis", U + "uniform_filter1d", points=3,
+             verify="uniform_filter1d", params=("input", "size", "axis", "mode", "cval", "origin"), select=_real),
+        Step("uniform_filter", "the public function: a pass per axis", "scratch.ndimage:uniform_filter", points=3,
+             verify="uniform_filter", params=("input", "size", "mode", "cval", "origin"), select=_real),
+    ],
+    chain=(U + "_run_uniform1d",),
+    mistakes=[
+        Mistake("even window centred wrong", "your even-sized window is placed one pixel off: the window of "
+                "pixel i starts at i - (size // 2 + origin), one pixel more in front than behind",
+                U + "_run_uniform1d",
+                replace=(("before = size // 2 + origin\n    after = size - 1 - size // 2 - origin",
+                          "before = max((size - 1) // 2 + origin, 0)\n    after = size - 1 - before"),)),
+        Mistake("numpy reflect", "your 'reflect' is NumPy's 'reflect' (d c b | a b c d) — that is SciPy's "
+                "'mirror'; SciPy's 'reflect' repeats the edge pixel (d c b a | a b c d)", B + "extend_indices",
+                replace=(("period = 2 * n\n        i = i % period\n        return np.where(i < n, i, period - 1 - i)",
+                          "period = 2 * n - 2\n        i = i % period\n        return np.where(i < n, i, period - i)"),)),
+        Mistake("passes not chained", "each of your 1-D passes filters the original image, so only the last "
+                "axis is averaged: the second pass must filter the result of the first", U + "uniform_filter",
                 replace=(("        input = output\n    return output", "    return output"),)),
     ],
 ))

@@ -84,6 +84,27 @@ def _uniform_rows(image, index_map, cval, size, out):
                 out[a, i, b] = total[b - b0] / size
 
 
+def _row_means(image, index_map, before, cval, size, out=None):
+    """Running mean (running sum / size) along each row of the 2-D ``image`` (lines along the last axis).
+
+    Each row ``line`` of ``n`` pixels is first extended by the boundary mode into a buffer of
+    ``len(index_map) = n + size - 1`` values: ``buf[t] = line[index_map[t]]``, or ``cval``
+    where ``index_map[t] == -1`` (the map of ``extend_indices``; ``before`` of its positions
+    lie in front of the line).  Output pixel ``i`` is the mean of the window
+    ``buf[i], ..., buf[i + size - 1]``, kept as a running *sum* — one pixel enters, one leaves::
+
+        total = buf[0] + ... + buf[size - 1]              out[line, 0] = total / size
+        total += buf[i - 1 + size] - buf[i - 1]           out[line, i] = total / size
+
+    in float64, in this order (the sum, not a running mean, so sums of integers stay exact).
+    Returns the float64 means, the shape of ``image`` (written into ``out`` when given).
+    """
+    if out is None:
+        out = np.empty(image.shape, dtype=np.float64)
+    uniform_lines.sized(image.size)(image, index_map, before, cval, size, out)
+    return out
+
+
 def _run_uniform1d(image, size, axis, output, mode, cval, origin):
     if image.size == 0:
         return output
@@ -98,7 +119,7 @@ def _run_uniform1d(image, size, axis, output, mode, cval, origin):
     outer = int(np.prod(image.shape[:axis], dtype=np.int64))
     inner = int(np.prod(image.shape[axis + 1 :], dtype=np.int64))
     if inner == 1:
-        uniform_lines.sized(image.size)(work.reshape(outer, n), index_map, before, as_cval(cval), size, result.reshape(outer, n))
+        _row_means(work.reshape(outer, n), index_map, before, as_cval(cval), size, result.reshape(outer, n))
     else:
         _uniform_rows.sized(image.size)(work.reshape(outer, n, inner), index_map, as_cval(cval), size,
                       result.reshape(outer, n, inner))
@@ -111,6 +132,14 @@ def uniform_filter1d(input, size, axis=-1, output=None, mode="reflect", cval=0.0
     The lines of the array along the given axis are filtered with a uniform filter of
     given size: the mean of the ``size`` pixels in the window, by a running sum
     (``O(1)`` per pixel whatever the size).
+
+    The window of output pixel ``i`` covers ``in[i - before], ..., in[i - before + size - 1]``
+    with ``before = size // 2 + origin`` (for an even size the window has one pixel more in
+    front than behind); the line is extended by ``before`` pixels in front and
+    ``size - 1 - before`` behind with the boundary mode (``extend_indices``), and the running
+    mean (``row_means``, a float64 image) sums the windows.  The output has the input's dtype (integers
+    truncate toward zero; a bool image receives the value cast to a byte, ``astype(np.uint8)``).
+    Hint: move ``axis`` last (``np.moveaxis``) and treat the array as a stack of rows.
 
     Parameters
     ----------
@@ -165,7 +194,10 @@ def uniform_filter(input, size=3, output=None, mode="reflect", cval=0.0, origin=
     """Multidimensional uniform filter: the local mean over a box.
 
     The box is separable, so this is one running-mean pass per axis (axes whose size is 1
-    are skipped); each pass writes the output dtype, as SciPy's passes do.
+    are skipped); each pass writes the output dtype, as SciPy's passes do.  The second pass
+    filters the result of the first, and so on.  ``size``, ``origin`` and ``mode`` may be
+    given once for all axes or one per axis; with no axis left to filter the output is a copy
+    of the input.
 
     Parameters
     ----------
