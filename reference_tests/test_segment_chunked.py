@@ -140,3 +140,26 @@ def test_cli_chunks_refuses_the_local_threshold(image, tmp_path, capsys):
     assert main(["segment", str(tmp_path / "plain.tif"), "--chunks", "64", "--threshold",
                  "local", "--out", str(tmp_path / "out")]) == 1
     assert "not available in chunks" in capsys.readouterr().err
+
+
+def test_cli_chunks_takes_one_image(tmp_path, capsys):
+    (tmp_path / "fields").mkdir()
+    assert main(["segment", str(tmp_path / "fields"), "--chunks", "64",
+                 "--out", str(tmp_path / "out")]) == 1
+    assert "--chunks segments one image" in capsys.readouterr().err
+
+
+def test_cli_on_a_local_cluster_of_processes(image, tmp_path):
+    """Worker processes write the chunk files and the labels TIFF by name (shared disk)."""
+    pytest.importorskip("distributed")
+    tifffile.imwrite(tmp_path / "plain.tif", image)
+    run_and_check(tmp_path / "plain.tif", image, tmp_path / "out", "--chunks", "80",
+                  "--dask", "local", "--jobs", "2")
+
+
+def test_float32_image_in_chunks(image, tmp_path):
+    """A float32 image is smoothed and binned in float32, as in memory."""
+    values = (image / image.max()).astype(np.float32)
+    labels, table, used = chunked.segment_chunked(da.from_array(values, chunks=(70, 90)),
+                                                  "otsu", 5, str(tmp_path))
+    check(labels.compute(), table, used, values)

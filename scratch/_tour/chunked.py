@@ -38,9 +38,10 @@ steps, and why each gives the same answer as the in-memory run:
 
    Each chunk also reports, per label, its area, the sums of its rows and columns and its
    bounding box; added up per component they give the region table (area, centroid, bbox).
-   Every pass writes its chunks into a memory-mapped file in a temporary folder under
-   ``--out`` (a *checkpoint*), so nothing is held in memory but a chunk, the two lines of a
-   chunk border and arrays of one entry per label.
+   Every labelling pass writes its chunks into a memory-mapped file in a temporary folder
+   under ``--out`` (a *checkpoint*), so nothing is held in memory but a few chunks, the two
+   lines of a chunk border and arrays of one entry per label. (The smoothing is not stored:
+   the three passes that read it, min/max, histogram and mask, recompute it from the input.)
 5. **write** the labels (int32) chunk by chunk into a memory-mapped TIFF,
    ``<stem>_labels.tif``, and the region table ``<stem>_regions.csv``.
 
@@ -117,11 +118,11 @@ def _tiff_pixels(path):
 def wants_chunks(options):
     """One PATH that is a zarr array, a 2-D TIFF above :data:`BIG_TIFF_PIXELS`, or any image
     with ``--chunks``."""
+    if getattr(options, "chunks", None) is not None:
+        return True  # main() says so if that is not one image
     if len(options.paths) != 1:
         return False
     path = options.paths[0]
-    if getattr(options, "chunks", None) is not None:
-        return not os.path.isdir(path) or is_zarr(path)
     if is_zarr(path):
         return True
     return path.lower().endswith((".tif", ".tiff")) and os.path.isfile(path) \
@@ -445,6 +446,21 @@ def segment_chunked(image, threshold_method="otsu", min_distance=5, workdir=None
     return nuclei.labels, nuclei.table, used
 
 
+class _TiffTarget:
+    """``da.store``'s target: a memory-mapped TIFF opened by name in the worker that writes
+    (a memmap itself would be pickled as a copy for a worker process, the writes lost)."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __setitem__(self, where, block):
+        import tifffile
+
+        array = tifffile.memmap(self.path, mode="r+")
+        array[where] = block
+        array.flush()
+
+
 @contextlib.contextmanager
 def _scheduler(address, workers):
     if address is None:
@@ -472,6 +488,9 @@ def main(options):
     chunks = options.chunks if options.chunks is not None else DEFAULT_CHUNKS
     workdir = None
     try:
+        if len(options.paths) != 1 or (os.path.isdir(path) and not is_zarr(path)):
+            raise SegmentError("--chunks segments one image (a file or a zarr array), got "
+                               + " ".join(options.paths))
         _dask()
         if chunks < 2 * RADIUS + 1:
             raise SegmentError(f"--chunks must be at least {2 * RADIUS + 1} (the smoothing "
@@ -487,9 +506,9 @@ def main(options):
             tmp = os.path.join(workdir, "labels.tif")
             target = tifffile.memmap(tmp, shape=labels.shape, dtype=np.int32,
                                      bigtiff=labels.nbytes > 2 ** 31, photometric="minisblack")
-            labels.store(target, lock=False)
             target.flush()
             del target
+            labels.store(_TiffTarget(tmp), lock=False)  # each worker writes its chunks
         os.replace(tmp, out["labels.tif"])
         _write_csv(table, out["regions.csv"])
     except SegmentError as exc:
