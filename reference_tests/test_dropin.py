@@ -88,6 +88,7 @@ TABLE = {
     "img_as_ubyte": (util.img_as_ubyte, ref_util.img_as_ubyte, {}),
     "img_as_float": (util.img_as_float, ref_util.img_as_float, {}),
     "img_as_uint": (util.img_as_uint, ref_util.img_as_uint, {}),
+    "invert": (util.invert, ref_util.invert, {}),
     "gaussian_filter": (ndimage.gaussian_filter, ref_ndi.gaussian_filter, {"sigma": 1.5}),
     "uniform_filter": (ndimage.uniform_filter, ref_ndi.uniform_filter, {"size": 3}),
     "correlate": (ndimage.correlate, ref_ndi.correlate, {"weights": np.arange(9.0).reshape(3, 3)}),

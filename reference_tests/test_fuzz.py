@@ -448,8 +448,6 @@ OPEN = [
      lambda n, c: n == "threshold_minimum" and "max_num_iter" in c.kwargs),
     ("adjust_*: a tuple gain/cutoff is another error class",
      lambda n, c: n.startswith("adjust_") and any(isinstance(v, tuple) for v in c.kwargs.values())),
-    ("invert refuses big-endian integers the reference inverts",
-     lambda n, c: n == "invert" and _first(c, "byteorder") == ">"),
     ("footprints: bool and float arguments (octagon(1, True))",
      lambda n, c: n in FOOTPRINTS),
     ("grey/binary morphology on 0-d images: scratch's ndim check comes before the footprint's",

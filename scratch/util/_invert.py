@@ -31,6 +31,7 @@ References
 
 import numpy as np
 
+from .._checks import native_byte_order
 from ._dtype import _dtype_of
 
 __all__ = ["invert"]
@@ -118,12 +119,12 @@ def invert(image, signed_float=False):
     array([1.  , 0.75, 0.  ])
     """
     dtype = _dtype_of(image)
-    if dtype.kind in "iu" and not dtype.isnative:
-        # scikit-image subtracts with dtype=image.dtype, which numpy refuses for a byte order
-        raise TypeError(
-            f"`image` has the non-native byte order {dtype.str}; scikit-image's invert "
-            "refuses it too (convert with image.astype(image.dtype.newbyteorder('=')))"
-        )
+    if isinstance(image, np.ndarray) and not dtype.isnative:
+        # a big-endian image (FITS, many TIFFs) is an ordinary image: inverted in native
+        # order.  (scikit-image subtracts with ``dtype=image.dtype``, which NumPy refuses for
+        # a byte order: the big-endian-ufunc-typeerror quirk.)
+        image = native_byte_order(image)
+        dtype = image.dtype
     if dtype.kind in "biu":
         return _invert_integer(image)
     # floats (and anything else numpy can negate or subtract from 1)

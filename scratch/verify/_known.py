@@ -67,7 +67,8 @@ KNOWN = {
         "reference_tests/test_watershed.py::test_nan_floods_without_error", undefined=True),
     "big-endian-ufunc-typeerror": Known(
         "skimage's integer conversions (img_as_ubyte, img_as_uint, img_as_int) hand a ufunc a "
-        "byte-swapped dtype= for some big-endian integer images, and NumPy refuses it with a "
+        "byte-swapped dtype= for some big-endian integer images (its invert for every "
+        "big-endian image), and NumPy refuses it with a "
         "TypeError about the byte order; a big-endian image is an ordinary image, so the answer "
         "is the reference's on the native-order copy",
         "reference_tests/test_dropin.py::test_big_endian_input_gives_the_references_result"),
