@@ -211,3 +211,67 @@ register(Exercise(
                 replace=(("        input = output\n    return output", "    return output"),)),
     ],
 ))
+
+
+# --- sobel -------------------------------------------------------------------------------------
+
+EDGES = "scratch.filters._edges:"
+
+
+def _edge_kernel_cases(seed):
+    """``(ndim, edge_dim, edge_weights, smooth_weights)``: Sobel's and Prewitt's kernels in 1-, 2- and 3-D."""
+    from ._cases import literal
+
+    diff = literal(np.array([1.0, 0.0, -1.0]))
+    out = []
+    for name, smooth in (("sobel", np.array([1.0, 2.0, 1.0]) / 4), ("prewitt", np.full(3, 1 / 3))):
+        for ndim in (1, 2, 3):
+            for edge_dim in range(ndim):
+                out.append(Case("values", f"{name}, ndim={ndim}, edge_dim={edge_dim}",
+                                (ndim, edge_dim, diff, literal(smooth))))
+    return out
+
+
+def _sobel_cases(case):
+    """Real images given alone (the mask, given by position, is not part of the exercise), not 0-d."""
+    if len(case.args) != 1 or not _real(case):
+        return False
+    image = case.args[0]
+    return not (isinstance(image, Input) and tuple(image.params.get("shape", (1,))) == ())
+
+
+register(Exercise(
+    id="sobel", chapter=CHAPTER, title="the Sobel edge magnitude",
+    intro="Sobel's operator estimates the gradient: along each axis a central difference [1, 0, -1], "
+          "smoothed by [1, 2, 1] / 4 along the other axes; the edge magnitude is the root mean square of "
+          "the directional derivatives.",
+    steps=[
+        Step("edge_kernel", "the directional kernel", EDGES + "_edge_kernel", points=2, cases=_edge_kernel_cases),
+        Step("convolve", "n-D convolution (a correlation with the kernel flipped)", "scratch.ndimage:convolve",
+             points=3, verify="convolve", params=("input", "weights", "mode", "cval", "origin"), select=_real),
+        Step("sobel", "the public function: the edge magnitude", "scratch.filters:sobel", points=3,
+             verify="sobel", params=("image", "mode", "cval"), select=_sobel_cases),
+    ],
+    chain=(EDGES + "_generic_edge_filter",),
+    mistakes=[
+        Mistake("no sqrt(ndim)", "your magnitude is sqrt(sum of squares) without the division by "
+                "sqrt(ndim): scikit-image's is the root *mean* square of the derivatives",
+                EDGES + "_generic_edge_filter",
+                replace=(("taps[1][1], np.sqrt(ndim, dtype=output.dtype),", "taps[1][1], output.dtype.type(1.0),"),
+                         ("_root_scaled.sized(flat.size)(flat, np.sqrt(ndim, dtype=output.dtype))",
+                          "_root_scaled.sized(flat.size)(flat, output.dtype.type(1.0))"))),
+        Mistake("no smoothing", "your kernel is the bare central difference [1, 0, -1]: Sobel also smooths "
+                "with [1, 2, 1] / 4 along every other axis", EDGES + "_edge_kernel",
+                replace=(("for smooth_dim in list(set(range(ndim)) - {edge_dim}):", "for smooth_dim in []:"),)),
+        Mistake("textbook weights", "your kernel is the textbook Sobel kernel [[1, 2, 1], [0, 0, 0], [-1, -2, -1]]: "
+                "scikit-image divides the smoothing by 4 (its sum), so your output is 4 times too large",
+                EDGES + "_edge_kernel",
+                replace=(("kernel = kernel * along(smooth_weights, smooth_dim)",
+                          "kernel = kernel * along(smooth_weights * 4, smooth_dim)"),)),
+        Mistake("no float conversion", "your integer image is not converted with img_as_float (uint8 / 255, ...): "
+                "your edges are on the 0..255 scale", EDGES + "_generic_edge_filter",
+                replace=(("    image = _as_float_image(image)\n",
+                          "    image = np.asarray(image, dtype=np.float64) if image.dtype.kind in 'biu' "
+                          "else _as_float_image(image)\n"),)),
+    ],
+))

@@ -174,6 +174,12 @@ def _mask_filter_result(result, mask):
 def _edge_kernel(ndim, edge_dim, edge_weights, smooth_weights):
     """The dense kernel for the derivative along ``edge_dim``, built as scikit-image builds it.
 
+    The kernel has ``ndim`` axes of ``len(edge_weights)`` pixels: the outer product of the
+    derivative weights along axis ``edge_dim`` with the smoothing weights along every other
+    axis.  In 2-D, ``edge_dim=0``: ``kernel[i, j] = edge_weights[i] * smooth_weights[j]``
+    (for Sobel ``[[1, 2, 1], [0, 0, 0], [-1, -2, -1]] / 4``).  Hint: reshape a 1-D array to
+    ``shape = [1] * ndim`` with ``shape[dim] = -1`` and let broadcasting multiply them.
+
     The derivative weights lie along axis ``edge_dim``; the kernel is multiplied by the
     smoothing weights along every axis of ``set(range(ndim)) - {edge_dim}``, in that set's
     order (the products, hence the weights' last bits, are the reference's).  A negative
@@ -292,7 +298,34 @@ def sobel(image, mask=None, *, axis=None, mode="reflect", cval=0.0):
 
     Derivative ``[1, 0, -1]`` along the axis, smoothing ``[1, 2, 1] / 4`` along every
     other axis, as one dense kernel (the reference's); the magnitude is the RMS over the axes.
-    {params}
+
+    The method, for an image of ``ndim`` axes: convert it to float (integers as
+    ``skimage.img_as_float``: ``x * (1 / max of the dtype)`` in float64, so uint8 / 255,
+    int8 / 127, bool 0 or 1; float16 becomes float32; float32 and float64 are kept); for every
+    axis ``d`` convolve it (``scipy.ndimage.convolve``, with ``mode`` and ``cval``) with the
+    kernel of ``edge_kernel(ndim, d, [1, 0, -1], [1, 2, 1] / 4)``, giving the derivative
+    ``g_d``; then::
+
+        magnitude = sqrt(g_0**2 + g_1**2 + ...) / sqrt(ndim)
+
+    in the float dtype of the converted image.
+
+    Parameters
+    ----------
+    image : array
+        The input image (any number of dimensions).
+    mask : array of bool, optional
+        Clip the output image to this mask (eroded by one pixel, see the module docstring).
+        Values where mask=0 are set to 0.
+    axis : int or sequence of int, optional
+        Compute the edge filter along this axis.  If not provided, or a sequence, the edge
+        magnitude ``sqrt(sum_d g_d**2 / image.ndim)`` over those axes is computed.
+    mode : str, optional
+        The boundary mode of the convolution ('reflect', 'constant', 'nearest', 'mirror',
+        'wrap'); see :func:`scratch.ndimage.convolve`.
+    cval : float, optional
+        Value outside the image when ``mode`` is 'constant'.
+
     Returns
     -------
     output : array of float

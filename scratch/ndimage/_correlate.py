@@ -562,7 +562,9 @@ def convolve(input, weights, output=None, mode="reflect", cval=0.0, origin=0, *,
     """Multidimensional convolution.
 
     Convolution is correlation with the kernel flipped along every axis (and, for even
-    sizes, the centre moved so that both are centred as SciPy centres them).
+    sizes, the centre moved so that both are centred as SciPy centres them): per axis of
+    ``K`` weights, ``convolve(x, w, origin=o)`` is ``correlate(x, w[::-1], origin=-o)`` for
+    an odd ``K`` and ``origin=-o - 1`` for an even ``K`` (exercise correlate builds that one).
 
     Parameters
     ----------
