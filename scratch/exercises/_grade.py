@@ -360,11 +360,15 @@ def grade_step(exercise, step, runner, signature_of, *, candidate="", timeout=10
             break
     report = Report(spec, "quick", candidate or step.function, results, unsupported,
                     time.perf_counter() - started, target=target, seed=seed)
-    graded = [r for r in results if r.layer != "signature"]
+    # a case whose input could not be built is the table's fault and counts for nobody; a case
+    # skipped because the student's function lacks one of the stub's parameters counts as failed
+    graded = [r for r in results if r.layer != "signature" and not (
+        r.outcome == "skip" and r.cause == "the case's input could not be built")]
     passed = sum(r.outcome in ("pass", "textbook") for r in graded)
     sig_failed = sum(r.outcome == "fail" for r in sig_results)
     failed = len(graded) - passed + sig_failed
-    total = max(len(cases), 1)
+    unbuilt = sum(r.outcome == "skip" and r.cause == "the case's input could not be built" for r in results)
+    total = max(len(cases) - unbuilt, 1)
     mistake = None
     if timed_out:
         status, score = "timeout", 0.0
