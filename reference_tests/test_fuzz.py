@@ -440,8 +440,6 @@ OPEN = [
      lambda n, c: _kw(c, "origin", float)),
     ("uniform_filter(size=0) on float16 raises where SciPy returns",
      lambda n, c: n == "uniform_filter" and _first(c, "dtype") == "float16"),
-    ("float -> uint64 casts of out-of-range sums differ from SciPy's compiled cast",
-     lambda n, c: n in {"correlate", "convolve", "correlate1d", "convolve1d"} and _first(c, "dtype") == "uint64"),
     ("scipy.ndimage.label on float16 input: SciPy has no signature (TypeError), scratch labels it",
      lambda n, c: n == "ndimage.label" and _first(c, "dtype") == "float16"),
     ("threshold_minimum: a bad max_num_iter is checked before the empty image",

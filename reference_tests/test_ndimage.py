@@ -619,6 +619,45 @@ def test_negative_and_out_of_range_results_cast_as_scipy(case, output):
     assert_agrees(ours(image, *args, output=output, **kwargs), ref(image, *args, output=output, **kwargs))
 
 
+_UINT64_EDGES = np.array([-9.3e18, -9.2e18, -1.6e19, -2e19, -2.0 ** 64, 2e19, 1.7e19, 3e19, 2.0 ** 64,
+                          np.nan, -np.inf, np.inf, -1.5, -0.5, 3.99, -2.0 ** 63, 2.0 ** 63])
+
+
+@pytest.mark.parametrize("name", ["correlate", "convolve", "correlate1d", "convolve1d"])
+@pytest.mark.parametrize("size", [1, 3])
+def test_float_to_uint64_cast_as_scipy(name, size):
+    """Found by test_fuzz: SciPy's n-D correlate stores a float in a uint64 output modulo 2**64
+    (-9.3e18 -> 2**64 - 9.3e18; 2**64 and beyond -> 0; NaN -> 2**63), its 1-D filters as
+    NumPy casts (everything below -2**63 -> 2**63)."""
+    identity = np.zeros(size)
+    identity[size // 2] = 1.0
+    image = np.concatenate([_UINT64_EDGES, np.random.default_rng(2).uniform(-4e19, 4e19, 200)])
+    # float sums stored in a uint64 output, and a uint64 image with negative weights
+    for source, weights, output in ((image, identity, np.uint64),
+                                    (np.abs(np.nan_to_num(image)).astype(np.uint64), -1.5 * identity, None)):
+        expected = getattr(ndi, name)(source, weights, output=output)
+        np.testing.assert_array_equal(getattr(snd, name)(source, weights, output=output), expected)
+
+
+@pytest.mark.parametrize("name", ["correlate", "correlate1d"])
+@pytest.mark.parametrize("shape", [(0, 5), ()])
+@pytest.mark.parametrize("kwargs", [{"output": "float16"}, {"mode": "constant", "cval": "x"},
+                                    {"output": "float16", "cval": "x"}])
+def test_output_dtype_is_checked_where_scipy_checks_it(name, shape, kwargs):
+    """SciPy's C code refuses a float16 output after the axis, origin, mode and cval (and
+    not at all for an empty image in the n-D correlate)."""
+    image = np.zeros(shape)
+    weights = np.ones((3,) * len(shape) if name == "correlate" else 3)
+    try:
+        expected = getattr(ndi, name)(image, weights, **kwargs)
+    except Exception as error:
+        with pytest.raises(type(error)):
+            getattr(snd, name)(image, weights, **kwargs)
+    else:
+        result = getattr(snd, name)(image, weights, **kwargs)
+        assert result.dtype == expected.dtype and result.shape == expected.shape
+
+
 @pytest.mark.parametrize("axes, error, match", [
     ((1.5,), TypeError, "cannot be interpreted as an integer"),
     ((3,), ValueError, "out of range"),

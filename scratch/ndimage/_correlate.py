@@ -57,6 +57,7 @@ from ._support import (
     as_cval,
     check_axes,
     check_origin,
+    check_output_dtype,
     complex_via_real_components,
     expand_origins,
     get_output,
@@ -315,12 +316,14 @@ def correlate1d(input, weights, axis=-1, output=None, mode="reflect", cval=0.0, 
         return complex_via_real_components(correlate1d, input, weights, output, cval,
                                            axis=axis, mode=mode, origin=origin)
     weights = _as_weights_1d(weights)
-    output = get_output(output, input)
+    output = get_output(output, input, check_dtype=False)
     axis = normalize_axis(axis, input.ndim)
     origin = int(origin)
     check_origin(origin, weights.shape[0],
                  "Invalid origin; origin must satisfy -(len(weights) // 2) <= origin <= (len(weights)-1) // 2")
     mode = canonical_mode(mode)
+    cval = as_cval(cval)
+    check_output_dtype(output)  # (SciPy's C code: after the axis, origin, mode and cval)
     return _run_correlate1d(input, weights, axis, output, mode, cval, origin)
 
 
@@ -482,12 +485,14 @@ def _correlate_or_convolve(input, weights, output, mode, cval, origin, convoluti
         origins = [-o - (1 - size % 2) for o, size in zip(origins, weights.shape)]
     for o, size in zip(origins, weights.shape):
         check_origin(o, size)
-    output = get_output(output, input)
+    output = get_output(output, input, check_dtype=False)
     mode = canonical_mode(mode)
-    if input.size == 0:
+    cval = as_cval(cval)
+    if input.size == 0:  # (SciPy: no pixel, so no complaint about the output's dtype)
         return output
+    check_output_dtype(output)
     if input.ndim == 0:  # a scalar: just the centre weight
-        return store(np.asarray(float(input) * float(weights)), output)
+        return store(np.asarray(float(input) * float(weights)), output, uint64_modulo=True)
 
     # 1. pad the image so that every window lies inside the padded array
     before = [size // 2 + o for size, o in zip(weights.shape, origins)]
@@ -496,7 +501,7 @@ def _correlate_or_convolve(input, weights, output, mode, cval, origin, convoluti
 
     # 2. the sum over the taps, for every output pixel (the "valid" correlation of the padded image)
     result = _correlate_padded(padded, weights, kernel_output(output))
-    return store(result, output)
+    return store(result, output, uint64_modulo=True)  # (SciPy's n-D cast: see `store`)
 
 
 def correlate(input, weights, output=None, mode="reflect", cval=0.0, origin=0, *, axes=None):

@@ -47,13 +47,15 @@ def input_array(input, name="input", allow_complex=False):
     return a
 
 
-def get_output(output, input, shape=None, complex_output=False):
+def get_output(output, input, shape=None, complex_output=False, check_dtype=True):
     """The output array, following SciPy's rules for the ``output`` argument.
 
     ``complex_output=True`` (a complex filtering): no ``output`` gives the input dtype promoted
     to complex, a real dtype is promoted with a warning, a real dtype string or real array is a
     RuntimeError.  A complex output is accepted only then or for a complex input (which a
     filter hands on to a complex filtering); for real data SciPy's C code has no complex type.
+    ``check_dtype=False`` leaves the check of an unsupported dtype (float16) to the caller
+    (:func:`check_output_dtype`), where SciPy's C code makes it: after its other checks.
     """
     if shape is None:
         shape = input.shape
@@ -77,12 +79,17 @@ def get_output(output, input, shape=None, complex_output=False):
             raise RuntimeError(f"output shape not correct: expected {tuple(shape)}, got {output.shape}")
         if complex_output and output.dtype.kind != "c":
             raise RuntimeError(f"output must have complex dtype, got an array of dtype {output.dtype}")
-        if not (complex_ok and output.dtype.kind == "c"):
+        if check_dtype and not (complex_ok and output.dtype.kind == "c"):
             _check_supported(output.dtype, "`output`")
         return output
-    if not (complex_ok and dtype.kind == "c"):
+    if check_dtype and not (complex_ok and dtype.kind == "c"):
         _check_supported(dtype, "`output`")
     return np.zeros(shape, dtype=dtype)
+
+
+def check_output_dtype(output):
+    """RuntimeError (as SciPy's C code) for an output array of a dtype a filter cannot write."""
+    _check_supported(output.dtype, "`output`")
 
 
 def working_array(a):
@@ -99,13 +106,15 @@ def kernel_output(output):
     return np.empty(output.shape, dtype=np.float64)
 
 
-def store(result, output):
+def store(result, output, uint64_modulo=False):
     """Copy the kernel's ``result`` into ``output`` with C's cast semantics; return ``output``.
 
     Integers truncate toward zero (2.7 -> 2, -2.7 -> -2), as SciPy's ``(type)value`` does.  A
     bool output receives the value truncated to a byte, exactly as SciPy stores it.  A uint32
     output goes through int64, as the compiled ``(npy_uint32)value`` does on x86-64 (negative and
-    out-of-range values wrap around; NumPy's own float -> uint32 cast gives 2**31 there).
+    out-of-range values wrap around; NumPy's own float -> uint32 cast gives 2**31 there).  A
+    uint64 output gets NumPy's cast, which is what SciPy's 1-D filters store, or with
+    ``uint64_modulo`` what its n-D ``correlate`` stores (:func:`_to_uint64`).
     """
     if result is output:
         return output
@@ -114,9 +123,28 @@ def store(result, output):
             output.view(np.uint8)[...] = result.astype(np.uint8)
         elif output.dtype == np.uint32:
             output[...] = result.astype(np.int64).astype(np.uint32)
+        elif output.dtype == np.uint64 and uint64_modulo:
+            output[...] = _to_uint64(result)
         else:
             output[...] = result.astype(output.dtype)
     return output
+
+
+def _to_uint64(result):
+    """Floats to uint64 as SciPy's n-D ``correlate`` stores them (x86-64), where NumPy's differs.
+
+    Truncated toward zero, then taken modulo 2**64: ``-1.0 -> 2**64 - 1``, ``-9.3e18 ->
+    2**64 - 9.3e18``; the infinities and values of magnitude 2**64 or more give 0, NaN gives
+    2**63.  (NumPy's ``astype`` gives 2**63 for everything below -2**63.)
+    """
+    t = np.trunc(result)
+    out = np.where(np.isnan(t), np.uint64(2 ** 63), np.uint64(0))
+    fits = np.abs(t) < 2.0 ** 64  # (False for NaN and the infinities)
+    up = fits & (t >= 0)
+    down = fits & (t < 0)
+    out[up] = t[up].astype(np.uint64)
+    out[down] = np.uint64(0) - (-t[down]).astype(np.uint64)  # 2**64 - |t|, wrapping
+    return out
 
 
 def check_axes(axes, ndim):
