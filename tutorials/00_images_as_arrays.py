@@ -201,6 +201,14 @@ show(fig, "row_profile")
 # 3. Show `camera` with `vmin=100, vmax=150`. Which details appear, which disappear?
 # 4. Convert `camera` with `camera.astype(float)` instead of `img_as_float`, and show both with
 #    the default `vmin`/`vmax`. Why do they look the same, though the numbers differ by 255×?
+#
+# ### Implement it yourself
+#
+# Every later chapter ends with implementation exercises that scratch grades: list them with
+# `python -m scratch exercises list`, start one with `python -m scratch exercises start ID`,
+# grade your folder with `python -m scratch exercises grade DIR` (see README, "Coursework").
+#
+# (end of the implementation exercises)
 
 # %%
 (OUT / "results.json").write_text(json.dumps(RESULTS, indent=2))

@@ -210,6 +210,24 @@ RESULTS["clahe_001_sum"] = float(scratch.exposure.equalize_adapthist(moon, clip_
 # 3. Equalize the moon with `nbins=4`. How many distinct values does the result have?
 # 4. Run CLAHE with `kernel_size=32` and `kernel_size=256`. When does it look like global
 #    equalization?
+#
+# ### Implement it yourself
+#
+# Write the method yourself, step by step; scratch grades each step against the reference and
+# names the typical mistakes. `python -m scratch exercises start ID --into mywork` writes the
+# stubs (and a notebook twin); then, in a notebook cell:
+#
+# ```python
+# import scratch.exercises
+# scratch.exercises.check('invert', invert)   # one function, feedback inline
+# ```
+#
+# or `python -m scratch exercises grade mywork` for everything.
+#
+# - **`invert`** — Inverting an image (6 points): `invert_integer` → `invert_float` → `invert`
+# - **`equalize_hist`** — Histogram equalisation (8 points): `histogram` → `cumulative_distribution` → `equalize_hist`
+#
+# (end of the implementation exercises)
 
 # %%
 (OUT / "results.json").write_text(json.dumps(RESULTS, indent=2))

@@ -504,6 +504,26 @@ show(fig, "fft_vs_direct_timing")
 # 4. Change the LoG sigma on the retina to 1 and to 6: which vessels does each sigma find?
 # 5. Write `correlate_by_hand` with `mode="reflect"` padding (`np.pad(..., mode="symmetric")`)
 #    and check it against `scratch.ndimage.correlate(..., mode="reflect")`.
+#
+# ### Implement it yourself
+#
+# Write the method yourself, step by step; scratch grades each step against the reference and
+# names the typical mistakes. `python -m scratch exercises start ID --into mywork` writes the
+# stubs (and a notebook twin); then, in a notebook cell:
+#
+# ```python
+# import scratch.exercises
+# scratch.exercises.check('correlate', correlate)   # one function, feedback inline
+# ```
+#
+# or `python -m scratch exercises grade mywork` for everything.
+#
+# - **`correlate`** — 2-D correlation with boundary modes (10 points): `extend_indices` → `pad` → `correlate_padded` → `correlate`
+# - **`gaussian_filter`** — the gaussian filter, separable (10 points): `gaussian_weights` → `correlate1d` → `gaussian_filter1d` → `gaussian_filter`
+# - **`uniform_filter`** — the uniform filter (local mean) by running sums (10 points): `extend_indices` → `row_means` → `uniform_filter1d` → `uniform_filter`
+# - **`sobel`** — the Sobel edge magnitude (8 points): `edge_kernel` → `convolve` → `sobel`
+#
+# (end of the implementation exercises)
 
 # %%
 (OUT / "results.json").write_text(json.dumps(RESULTS, indent=2))

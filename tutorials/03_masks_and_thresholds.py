@@ -346,6 +346,27 @@ show(fig, "local_vs_global")
 # 4. Try `threshold_local` on the page with `block_size` 15 and 101. What goes wrong at each end?
 # 5. Threshold the retina response with `threshold_li` or `threshold_yen` and compare the
 #    vessel masks.
+#
+# ### Implement it yourself
+#
+# Write the method yourself, step by step; scratch grades each step against the reference and
+# names the typical mistakes. `python -m scratch exercises start ID --into mywork` writes the
+# stubs (and a notebook twin); then, in a notebook cell:
+#
+# ```python
+# import scratch.exercises
+# scratch.exercises.check('threshold_otsu', threshold_otsu)   # one function, feedback inline
+# ```
+#
+# or `python -m scratch exercises grade mywork` for everything.
+#
+# - **`threshold_otsu`** — Otsu's threshold (10 points): `histogram` → `otsu_class_statistics` → `otsu_variance` → `threshold_otsu`
+# - **`threshold_isodata`** — ISODATA, the iterative mean (10 points): `histogram` → `isodata_class_means` → `isodata_fixed_points` → `threshold_isodata`
+# - **`threshold_triangle`** — The triangle threshold (10 points): `histogram` → `triangle_orient` → `triangle_distances` → `threshold_triangle`
+# - **`threshold_mean`** — The mean threshold (7 points): `sum_int` → `sum_float` → `threshold_mean`
+# - **`binary_erosion`** — binary erosion with a footprint (10 points): `pad_footprint` → `fit_runs` → `binary_erosion`
+#
+# (end of the implementation exercises)
 
 # %%
 (OUT / "results.json").write_text(json.dumps(RESULTS, indent=2))

@@ -362,6 +362,25 @@ show(fig, "accuracy")
 #    they change the IoU?
 # 6. Light the scene unevenly (`data.nuclei(background_slope=1.0)`): which nuclei does the
 #    Otsu mask lose or merge, and does `threshold_local` (chapter 03) bring them back?
+#
+# ### Implement it yourself
+#
+# Write the method yourself, step by step; scratch grades each step against the reference and
+# names the typical mistakes. `python -m scratch exercises start ID --into mywork` writes the
+# stubs (and a notebook twin); then, in a notebook cell:
+#
+# ```python
+# import scratch.exercises
+# scratch.exercises.check('label', label)   # one function, feedback inline
+# ```
+#
+# or `python -m scratch exercises grade mywork` for everything.
+#
+# - **`label`** — Connected-component labeling (union-find) (10 points): `generate_binary_structure` → `neighbour_offsets` → `resolve` → `label`
+# - **`watershed`** — Marker-based watershed (priority flood) (10 points): `raveled_offsets` → `flood` → `watershed`
+# - **`peak_local_max`** — Peaks: local maxima, thresholds, greedy thinning (10 points): `peak_mask` → `border_width` → `high_intensity_peaks` → `peak_local_max`
+#
+# (end of the implementation exercises)
 
 # %%
 (OUT / "results.json").write_text(json.dumps(RESULTS, indent=2))

@@ -293,6 +293,23 @@ show(fig, "distributions")
 #    intensity, and compare it with `intensity_std`.
 # 5. Measure with `spacing=(0.5, 0.5)` (µm per pixel). Which properties change, and by what
 #    factor?
+#
+# ### Implement it yourself
+#
+# Write the method yourself, step by step; scratch grades each step against the reference and
+# names the typical mistakes. `python -m scratch exercises start ID --into mywork` writes the
+# stubs (and a notebook twin); then, in a notebook cell:
+#
+# ```python
+# import scratch.exercises
+# scratch.exercises.check('regionprops_table', regionprops_table)   # one function, feedback inline
+# ```
+#
+# or `python -m scratch exercises grade mywork` for everything.
+#
+# - **`regionprops_table`** — Region properties in one sweep (8 points): `first_sweep` → `regionprops_table`
+#
+# (end of the implementation exercises)
 
 # %%
 (OUT / "results.json").write_text(json.dumps(RESULTS, indent=2))

@@ -378,6 +378,23 @@ show(fig, "tracks")
 # 4. Link the long sequence with `method="greedy"` and compare the purity with `"optimal"`.
 # 5. Add the intensity feature to `tracking.link` (`weights={"intensity": 0.1}`). Does it help
 #    at `diffusion=8`?
+#
+# ### Implement it yourself
+#
+# Write the method yourself, step by step; scratch grades each step against the reference and
+# names the typical mistakes. `python -m scratch exercises start ID --into mywork` writes the
+# stubs (and a notebook twin); then, in a notebook cell:
+#
+# ```python
+# import scratch.exercises
+# scratch.exercises.check('linear_sum_assignment', linear_sum_assignment)   # one function, feedback inline
+# ```
+#
+# or `python -m scratch exercises grade mywork` for everything.
+#
+# - **`linear_sum_assignment`** — The Hungarian method (shortest augmenting paths) (10 points): `shortest_augmenting_path` → `update_potentials` → `augment` → `solve` → `linear_sum_assignment`
+#
+# (end of the implementation exercises)
 
 # %%
 (OUT / "results.json").write_text(json.dumps(RESULTS, indent=2))
