@@ -677,3 +677,26 @@ def test_invalid_axes_messages_as_scipy(name, args, axes, error, match):
     for module in (ndi, snd):
         with pytest.raises(error, match=match):
             getattr(module, name)(image, *args, axes=axes)
+
+
+_GAUSSIAN_BAD = [{"order": 2.5}, {"order": 1.0}, {"order": 0.0}, {"order": np.float64(2.0)},
+                 {"order": float("nan")}, {"order": float("inf")}, {"order": True}, {"order": False},
+                 {"radius": -1, "truncate": float("inf")}, {"radius": -1, "truncate": float("nan")},
+                 {"radius": 0, "truncate": float("inf")}, {"radius": 2.5, "truncate": float("inf")}]
+
+
+@pytest.mark.parametrize("name", ["gaussian_filter", "gaussian_filter1d"])
+@pytest.mark.parametrize("sigma", [1.0, 0])
+@pytest.mark.parametrize("kwargs", _GAUSSIAN_BAD, ids=[repr(k) for k in _GAUSSIAN_BAD])
+def test_gaussian_order_and_truncate_checked_as_scipy(name, sigma, kwargs):
+    """Found by test_fuzz: a float order > 0 is the reference's TypeError (``np.zeros(order +
+    1)``; 0.0 passes), NaN/inf its ValueError; ``int(truncate * sigma + 0.5)`` comes before the
+    radius check even when a radius is given (inf: OverflowError)."""
+    image = np.random.default_rng(3).random((5, 6))
+    try:
+        expected = getattr(ndi, name)(image, sigma, **kwargs)
+    except Exception as error:
+        with pytest.raises(type(error)):
+            getattr(snd, name)(image, sigma, **kwargs)
+    else:
+        assert_agrees(getattr(snd, name)(image, sigma, **kwargs), expected)

@@ -58,9 +58,12 @@ def gaussian_kernel1d(sigma, order, radius):
     """
     if order < 0:
         raise ValueError(f"order must be non-negative, got order={order}")
+    if isinstance(order, (float, np.floating)) and not np.isfinite(order):  # (the reference's arange)
+        raise ValueError(f"`order` must be a finite non-negative integer, got order={order!r}")
     phi = _gaussian_weights(sigma, radius)
-    if order == 0:
+    if order == 0:  # (also 0.0 and False, as in the reference: it returns before using it)
         return phi
+    order = _integer_order(order)
     x = np.arange(-radius, radius + 1, dtype=np.float64)
     sigma2 = sigma * sigma
     # coefficients of q_n(x) = sum_i q[i] x^i, updated by q <- q' - x q / sigma^2
@@ -78,9 +81,27 @@ def gaussian_kernel1d(sigma, order, radius):
     return (powers @ q) * phi
 
 
+def _integer_order(order):
+    """A derivative order > 0 as an int: TypeError for a fraction, a float or a bool, as the
+    reference's ``np.zeros(order + 1)`` raises."""
+    if isinstance(order, (int, np.integer)) and not isinstance(order, (bool, np.bool_)):
+        return int(order)
+    raise TypeError(f"`order` must be an integer, got order={order!r}")
+
+
 def _radius(sigma, truncate, radius):
+    """The kernel's radius: ``radius``, or ``truncate`` standard deviations.
+
+    ``int(truncate * sigma + 0.5)`` is taken first even when ``radius`` is given, as the
+    reference does: an infinite one is its OverflowError, a NaN one its ValueError."""
+    try:
+        from_truncate = int(truncate * float(sigma) + 0.5)
+    except OverflowError:
+        raise OverflowError(f"`truncate` * `sigma` is infinite (truncate={truncate!r}, sigma={sigma!r})") from None
+    except ValueError:
+        raise ValueError(f"`truncate` * `sigma` is NaN (truncate={truncate!r}, sigma={sigma!r})") from None
     if radius is None:
-        radius = int(truncate * float(sigma) + 0.5)
+        radius = from_truncate
     if not isinstance(radius, (int, np.integer)) or radius < 0:
         raise ValueError(f"Radius must be a nonnegative integer, got radius={radius!r}")
     return int(radius)
@@ -135,7 +156,7 @@ def gaussian_filter1d(input, sigma, axis=-1, order=0, output=None, mode="reflect
     """
     radius = _radius(sigma, truncate, radius)
     # correlate1d needs the kernel in correlation order: reversed
-    weights = gaussian_kernel1d(float(sigma), int(order), radius)[::-1].copy()
+    weights = gaussian_kernel1d(float(sigma), order, radius)[::-1].copy()
     return correlate1d(input, weights, axis, output, mode, cval, 0)
 
 
