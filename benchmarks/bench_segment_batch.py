@@ -11,7 +11,11 @@ the overlay and the tables, and (for --jobs / dask) starting the workers, which 
 and Numba's disk cache. The *overhead per image* is (wall time of the command - the sum of
 the in-process time of ``segment_with_threshold`` alone on every image) / images, serially:
 what reading, writing the outputs, the overlay and the bookkeeping cost beside the pipeline.
-Run it once before (or with --warm) so that Numba's disk cache is filled.
+Each mode is also run on the first ``--small`` images (default 4): the difference gives the
+*marginal* seconds per image of that mode, ``(wall(n) - wall(small)) / (n - small)``, and its
+fixed *start-up*, ``wall(small) - small * marginal`` (starting the workers or the cluster).
+Run it once before so that Numba's disk cache is filled. ``uptime``'s load average is printed
+before and after: the machine may be shared.
 """
 
 import argparse
@@ -37,33 +41,50 @@ def timed(argv):
     return time.perf_counter() - start, status
 
 
-def run(n, side, modes):
+def load():
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run(n, side, modes, small=4):
     root = tempfile.mkdtemp(prefix="bench-segment-")
+    print(f"load average (1, 5, 15 min) before: {load()}", file=sys.stderr)
     try:
         folder = os.path.join(root, "fields")
+        few = os.path.join(root, "few")
         os.makedirs(folder)
+        os.makedirs(few)
         images = []
         for i in range(n):
             image = nuclei((side, side), n=40, seed=i).image
             iio.imwrite(os.path.join(folder, f"field{i:04d}.png"), image)
+            if i < small:
+                iio.imwrite(os.path.join(few, f"field{i:04d}.png"), image)
             images.append(image)
         segment_with_threshold(images[0])  # compile / load the cache
         start = time.perf_counter()
         for image in images:
             segment_with_threshold(image)
         pipeline = time.perf_counter() - start
-        rows = [("pipeline only (in-process, no I/O)", pipeline, 0)]
+        timed(["segment", few, "--out", os.path.join(root, "warm"), "--jobs", "1"])  # imports
+        rows = [("pipeline only (in-process, no I/O)", pipeline, 0, None, None)]
         for mode in modes:
             extra = {"serial": ["--jobs", "1"], "jobs2": ["--jobs", "2"],
                      "dask2": ["--dask", "local", "--jobs", "2"]}[mode]
             seconds, status = timed(["segment", folder, "--out", os.path.join(root, mode), *extra])
-            rows.append((f"segment {' '.join(extra)}", seconds, status))
-            print(f"{rows[-1][0]}: {seconds:.1f} s", file=sys.stderr, flush=True)
-        print(f"\n{n} images of {side} x {side} (scratch.data.nuclei, 40 nuclei each)\n")
-        print("| mode | wall s | images/s | exit |")
-        print("|---|---|---|---|")
-        for name, seconds, status in rows:
-            print(f"| {name} | {seconds:.1f} | {n / seconds:.2f} | {status} |")
+            few_seconds, _ = timed(["segment", few, "--out", os.path.join(root, mode + "-few"), *extra])
+            marginal = (seconds - few_seconds) / (n - small)
+            rows.append((f"segment {' '.join(extra)}", seconds, status, marginal,
+                         few_seconds - small * marginal))
+            print(f"{rows[-1][0]}: {seconds:.1f} s ({small} images: {few_seconds:.1f} s); "
+                  f"load average after: {load()}", file=sys.stderr, flush=True)
+        print(f"\n{n} images of {side} x {side} (scratch.data.nuclei, 40 nuclei each); "
+              f"load average after: {load()}\n")
+        print("| mode | wall s | images/s | marginal s/image | start-up s | exit |")
+        print("|---|---|---|---|---|---|")
+        for name, seconds, status, marginal, startup in rows:
+            extra = ("| - | - " if marginal is None
+                     else f"| {marginal:.3f} | {startup:.1f} ")
+            print(f"| {name} | {seconds:.1f} | {n / seconds:.2f} {extra}| {status} |")
         serial = dict((r[0], r[1]) for r in rows).get("segment --jobs 1")
         if serial is not None:
             print(f"\noverhead per image (serial command - pipeline only): "
@@ -76,7 +97,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--side", type=int, default=512)
+    parser.add_argument("--small", type=int, default=4,
+                        help="the small run that separates start-up from per-image time")
     parser.add_argument("--modes", nargs="+", default=["serial", "jobs2", "dask2"],
                         choices=["serial", "jobs2", "dask2"])
     options = parser.parse_args()
-    run(options.n, options.side, options.modes)
+    run(options.n, options.side, options.modes, options.small)

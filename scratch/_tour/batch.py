@@ -281,8 +281,13 @@ def _dask_map(tasks, address, jobs):
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise SegmentError("--dask needs dask.distributed: pip install 'scratch[dask]'") from None
+    import dask
+
     with contextlib.ExitStack() as stack:
         if address == "local":
+            # the workers' statistical profiler (a thread sampling every stack each 10 ms) costs
+            # ~15 % of a 2-core run (benchmarks/README.md); nobody reads it here
+            stack.enter_context(dask.config.set({"distributed.worker.profile.enabled": False}))
             cluster = stack.enter_context(LocalCluster(n_workers=jobs, threads_per_worker=1,
                                                        processes=True, dashboard_address=None))
             client = stack.enter_context(Client(cluster))
