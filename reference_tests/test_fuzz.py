@@ -430,8 +430,6 @@ def _first(case, key):
 
 GREY = {"erosion", "dilation", "opening", "closing", "white_tophat", "black_tophat"}
 BINARY = {"binary_erosion", "binary_dilation", "binary_opening", "binary_closing"}
-FOOTPRINTS = {"disk", "diamond", "octagon", "star", "ellipse", "ball", "octahedron",
-              "footprint_rectangle", "square", "rectangle", "cube", "generate_binary_structure"}
 
 OPEN = [
     ("a non-integer axis is TypeError where SciPy raises AxisError (a ValueError)",
@@ -446,8 +444,6 @@ OPEN = [
      lambda n, c: n == "threshold_minimum" and "max_num_iter" in c.kwargs),
     ("adjust_*: a tuple gain/cutoff is another error class",
      lambda n, c: n.startswith("adjust_") and any(isinstance(v, tuple) for v in c.kwargs.values())),
-    ("footprints: bool and float arguments (octagon(1, True))",
-     lambda n, c: n in FOOTPRINTS),
     ("grey/binary morphology on 0-d images: scratch's ndim check comes before the footprint's",
      lambda n, c: n in GREY | BINARY and _first(c, "shape") == ()),
     ("binary morphology with a bad footprint (empty tuple, a number): another error or none",

@@ -726,3 +726,26 @@ def test_binary_sequence_repeat_below_one_means_until_stable(func, sequence):
     """SciPy's ``iterations < 1``: repeat until nothing changes (found by scratch.verify)."""
     image = np.random.default_rng(3).random((20, 21)) < 0.7
     assert_agrees(getattr(sm, func)(image, sequence), getattr(skm, func)(image, sequence))
+
+
+@pytest.mark.parametrize("m", [-1, 0, 1, 2, 3, 5, True, np.True_])
+@pytest.mark.parametrize("n", [True, False, np.True_])
+@pytest.mark.parametrize("decomposition", [None, "sequence"])
+def test_octagon_with_a_bool_n_as_the_reference(m, n, decomposition):
+    """Found by test_fuzz: the reference marks its corners with ``footprint[0, n] = 1``, where a
+    bool ``n`` is a NumPy mask index: octagon(1, True) is the full 3 x 3 square, octagon(m,
+    False) the triangle y + x >= m - 1."""
+    try:
+        expected = skm.octagon(m, n, decomposition=decomposition)
+    except (ValueError, IndexError):
+        with pytest.raises(ValueError):
+            sm.octagon(m, n, decomposition=decomposition)
+        return
+    result = sm.octagon(m, n, decomposition=decomposition)
+    if decomposition is None:
+        expected, result = ((expected, 1),), ((result, 1),)
+    assert len(result) == len(expected)
+    for (fp, count), (fp_ref, count_ref) in zip(result, expected):
+        assert fp.dtype == fp_ref.dtype
+        np.testing.assert_array_equal(fp, fp_ref)
+        assert count == count_ref and type(count) is type(count_ref)

@@ -617,8 +617,11 @@ def octagon(m, n, dtype=np.uint8, *, decomposition=None):
     """
     if m == n == 0:
         raise ValueError("m and n cannot both be zero")
+    if decomposition is None and isinstance(n, (bool, np.bool_)):
+        return _octagon_of_bool_n(m, n, dtype)
     if decomposition is None:
-        size = operator.index(m) + 2 * operator.index(n)  # TypeError for non-integers, as the reference
+        # TypeError for non-integers, as the reference (a NumPy bool m counts as 0 or 1 there)
+        size = _index(m) + 2 * operator.index(n)
         if size < 0:
             raise ValueError(f"negative dimensions are not allowed: m + 2 * n = {size}")
         for corner in (n, m + n - 1):  # the reference's corner pixels must lie inside the box
@@ -645,6 +648,29 @@ def octagon(m, n, dtype=np.uint8, *, decomposition=None):
             sequence += [(diamond(1, dtype=dtype, decomposition=None), n)]
         return tuple(sequence)
     raise ValueError(f"Unrecognized decomposition: {decomposition}")
+
+
+def _index(value):
+    """``operator.index(value)``, with a NumPy bool as 0 or 1 (as the reference's arithmetic)."""
+    return int(value) if isinstance(value, np.bool_) else operator.index(value)
+
+
+def _octagon_of_bool_n(m, n, dtype):
+    """The reference's octagon for a bool ``n``, which its corner marking reads as a mask.
+
+    The reference marks the corner pixels (``footprint[0, n] = 1``, ...) and takes their convex
+    hull.  A bool ``n`` is a NumPy *mask* index there, not the number 0 or 1: ``True`` marks
+    whole border rows and columns (the hull is the full square), ``False`` marks nothing, which
+    leaves the corners at ``m + n - 1 = m - 1``: the triangle ``y + x >= m - 1``.
+    """
+    size = _index(m) + 2 * int(n)
+    if size <= 0:  # (the reference: NumPy's ValueError, or an IndexError for 0)
+        raise ValueError(f"negative dimensions are not allowed: octagon(m={m}, n={n}) would be "
+                         f"{size} x {size}")
+    if n:
+        return np.ones((size, size), dtype=dtype)
+    y, x = np.indices((size, size))
+    return (y + x >= m - 1).astype(dtype)
 
 
 def star(a, dtype=np.uint8):
