@@ -438,8 +438,6 @@ OPEN = [
      lambda n, c: _kw(c, "origin", float)),
     ("uniform_filter(size=0) on float16 raises where SciPy returns",
      lambda n, c: n == "uniform_filter" and _first(c, "dtype") == "float16"),
-    ("scipy.ndimage.label on float16 input: SciPy has no signature (TypeError), scratch labels it",
-     lambda n, c: n == "ndimage.label" and _first(c, "dtype") == "float16"),
     ("threshold_minimum: a bad max_num_iter is checked before the empty image",
      lambda n, c: n == "threshold_minimum" and "max_num_iter" in c.kwargs),
     ("adjust_*: a tuple gain/cutoff is another error class",

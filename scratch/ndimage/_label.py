@@ -269,9 +269,13 @@ def _check_structure(structure, ndim):
     for size in structure.shape:
         if size != 3:
             raise ValueError(f"structure dimensions must be equal to 3, got `structure` of shape {structure.shape}")
-    if not np.array_equal(structure, structure[(slice(None, None, -1),) * ndim]):
-        raise AssertionError("Structuring element is not symmetric: `structure` must equal its mirror image")
     return structure
+
+
+def _check_symmetric(structure):
+    """SciPy's labeling kernel asserts a centrosymmetric structure (after its early answers)."""
+    if not np.array_equal(structure, structure[(slice(None, None, -1),) * structure.ndim]):
+        raise AssertionError("Structuring element is not symmetric: `structure` must equal its mirror image")
 
 
 def label(input, structure=None, output=None):
@@ -340,9 +344,22 @@ def label(input, structure=None, output=None):
         out_dtype = output.dtype
     else:
         out_dtype = np.dtype(np.int32 if output is None else output)
+    if input.ndim == 0 or input.size == 0:
+        # SciPy answers these before its labeling kernel (so before the kernel's checks of the
+        # structure's symmetry and of the dtypes): a 0-d input is one feature or none
+        n = int(input.ndim == 0 and bool(input != 0))
+        if caller_array:
+            output[...] = n
+            return n
+        return np.full(input.shape, n, dtype=out_dtype), n
+    _check_symmetric(structure)
     if out_dtype.kind not in "biu" and out_dtype not in (np.float32, np.float64):
         # SciPy's labeling kernel is compiled for these output types only
         raise TypeError(f"`output` must have an integer, bool, float32 or float64 dtype, got {out_dtype}")
+    if input.dtype.kind == "f" and input.dtype.itemsize == 2:
+        # SciPy's labeling kernel has no float16 signature: its TypeError, naming the parameter
+        raise TypeError("`input` has dtype float16, which scipy.ndimage.label does not take "
+                        "(No matching signature found); convert it to float32")
 
     if input.dtype == np.bool_:  # already 0/1 bytes
         foreground = np.ascontiguousarray(input).view(np.uint8)
