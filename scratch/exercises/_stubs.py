@@ -53,6 +53,29 @@ def _trim_arguments(args, keep):
     return out
 
 
+def _drop_parameters(doc, keep):
+    """The docstring without the numpydoc ``Parameters`` entries of parameters not in ``keep``."""
+    lines = doc.splitlines()
+    try:
+        start = next(i for i in range(len(lines) - 1)
+                     if lines[i].strip() == "Parameters" and set(lines[i + 1].strip()) == {"-"})
+    except StopIteration:
+        return doc
+    out, i, keeping = lines[:start + 2], start + 2, True
+    while i < len(lines):
+        line = lines[i]
+        if i + 1 < len(lines) and line.strip() and set(lines[i + 1].strip()) == {"-"} and not line.startswith(" "):
+            out += lines[i:]  # the next section: copied as it is
+            break
+        if line and not line.startswith(" "):  # an entry: "name : type" (or "a, b : type")
+            names = [n.strip().lstrip("*") for n in line.split(":")[0].split(",")]
+            keeping = any(n in keep for n in names)
+        if keeping or not line.strip():
+            out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
 def stub(exercise, step):
     """The source of one step's stub."""
     kernel = step.solution()
@@ -63,6 +86,8 @@ def stub(exercise, step):
         a.annotation = None
     signature = ast.unparse(args)
     doc = ast.get_docstring(node, clean=True) or step.title
+    if step.params is not None:
+        doc = _drop_parameters(doc, set(step.params))
     number = exercise.number(step)
     body = textwrap.indent(f'"""{doc}\n"""\n' if '"""' not in doc else f"'''{doc}\n'''\n", "    ")
     message = f"exercise {exercise.id}, step {number}: {step.title}"
