@@ -105,7 +105,15 @@ def equalize_hist(image, nbins=256, mask=None):
 
     Every pixel is replaced by the value of the cumulative distribution function of the
     image at its intensity (interpolated linearly between bin centres): a map that makes the
-    histogram as flat as possible.  See the module docstring for the steps.
+    histogram as flat as possible.  Steps:
+
+    1. ``cdf, bin_centers = cumulative_distribution(image, nbins)`` (``image[mask]`` with a
+       mask): counts per bin, running sum, divided by the number of pixels;
+    2. every pixel ``x`` of the whole image maps to ``np.interp(x, bin_centers, cdf)``: an
+       integer pixel sits on a centre and gets ``cdf[b]``; a float pixel between centres
+       ``b`` and ``b + 1`` gets ``cdf[b] + (cdf[b+1] - cdf[b]) / (c[b+1] - c[b]) * (x - c[b])``,
+       and values outside the centres clamp to the end values;
+    3. the result is float32 for a float32 image, else float64, in the image's shape.
 
     Parameters
     ----------
