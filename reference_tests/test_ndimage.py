@@ -700,3 +700,37 @@ def test_gaussian_order_and_truncate_checked_as_scipy(name, sigma, kwargs):
             getattr(snd, name)(image, sigma, **kwargs)
     else:
         assert_agrees(getattr(snd, name)(image, sigma, **kwargs), expected)
+
+
+_ORIGINS = [2.5, 0.5, -0.5, 1.0, float("nan"), float("inf"), "x", True, np.True_, -1, (1, 0.5), (True, 0)]
+
+
+@pytest.mark.parametrize("name, args", [("correlate1d", (np.ones(3),)), ("convolve1d", (np.ones(4),)),
+                                        ("uniform_filter1d", (3,)), ("correlate", (np.ones((3, 3)),)),
+                                        ("convolve", (np.ones((3, 4)),)), ("uniform_filter", (3,))])
+@pytest.mark.parametrize("origin", _ORIGINS, ids=[repr(o) for o in _ORIGINS])
+def test_origin_checked_in_scipys_order(name, args, origin):
+    """Found by test_fuzz: SciPy range-checks the origin as given (2.5 and inf: ValueError; a
+    string: the comparison's TypeError; NaN passes) before its C code parses an int (a float:
+    TypeError; the n-D filters' parser refuses a bool)."""
+    image = np.random.default_rng(5).random((5, 6))
+    try:
+        expected = getattr(ndi, name)(image, *args, origin=origin)
+    except Exception as error:
+        with pytest.raises(type(error)):
+            getattr(snd, name)(image, *args, origin=origin)
+    else:
+        assert_agrees(getattr(snd, name)(image, *args, origin=origin), expected)
+
+
+@pytest.mark.parametrize("name, args", [("correlate1d", (np.ones(3),)), ("uniform_filter1d", (3,)),
+                                        ("gaussian_filter1d", (1.0,))])
+@pytest.mark.parametrize("axis", [2.5, 1.0, float("nan"), float("inf"), -3.5])
+def test_float_axis_as_numpys_normalize_axis_index(name, args, axis):
+    """Found by test_fuzz: a float axis outside the range is NumPy's AxisError, inside (or NaN)
+    its TypeError."""
+    image = np.random.default_rng(5).random((5, 6))
+    with pytest.raises(Exception) as expected:
+        getattr(ndi, name)(image, *args, axis=axis)
+    with pytest.raises(expected.type):
+        getattr(snd, name)(image, *args, axis=axis)

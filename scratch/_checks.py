@@ -103,8 +103,13 @@ def check_int(value, name, minimum=None, error=ValueError):
     return result
 
 
-def normalize_axis(axis, ndim, name="axis"):
-    """Axis as a non-negative int; numpy's AxisError (a ValueError and IndexError) if out of range."""
+def normalize_axis(axis, ndim, name="axis", numpy_rule=False):
+    """Axis as a non-negative int; numpy's AxisError (a ValueError and IndexError) if out of range.
+
+    With ``numpy_rule`` (SciPy's 1-D filters call NumPy's ``normalize_axis_index``) a float is
+    range-checked first: 2.5 for a 2-D array is its AxisError; 1.0 (inside) and NaN its TypeError."""
+    if numpy_rule and isinstance(axis, (float, np.floating)) and (axis < -ndim or axis >= ndim):
+        raise np.exceptions.AxisError(f"{name} {axis} is out of range for array of dimension {ndim}")
     axis = check_int(axis, name)
     if not -ndim <= axis < ndim:
         # "out of range", as SciPy's message ("specified axis: 3 is out of range") says

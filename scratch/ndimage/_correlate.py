@@ -54,6 +54,7 @@ import numpy as np
 from .._jit import jit, parallel_jit, prange
 from ._boundary import canonical_mode, extend_indices, extend_line, pad
 from ._support import (
+    as_c_origin,
     as_cval,
     check_axes,
     check_origin,
@@ -317,12 +318,12 @@ def correlate1d(input, weights, axis=-1, output=None, mode="reflect", cval=0.0, 
                                            axis=axis, mode=mode, origin=origin)
     weights = _as_weights_1d(weights)
     output = get_output(output, input, check_dtype=False)
-    axis = normalize_axis(axis, input.ndim)
-    origin = int(origin)
+    axis = normalize_axis(axis, input.ndim, numpy_rule=True)
     check_origin(origin, weights.shape[0],
                  "Invalid origin; origin must satisfy -(len(weights) // 2) <= origin <= (len(weights)-1) // 2")
     mode = canonical_mode(mode)
     cval = as_cval(cval)
+    origin = as_c_origin(origin)  # (after the range check, mode and cval, as SciPy's C code parses it)
     check_output_dtype(output)  # (SciPy's C code: after the axis, origin, mode and cval)
     return _run_correlate1d(input, weights, axis, output, mode, cval, origin)
 
@@ -367,10 +368,10 @@ def convolve1d(input, weights, axis=-1, output=None, mode="reflect", cval=0.0, o
     array([14, 24,  4, 13, 12, 36, 27,  0])
     """
     weights = np.asarray(weights)
+    origin = -origin  # (SciPy's arithmetic on the value as given, first; correlate1d checks it)
     if weights.dtype.kind != "c":
         weights = _as_weights_1d(weights)
     weights = weights[::-1].copy()
-    origin = -int(origin)
     if weights.shape[0] % 2 == 0:
         origin -= 1
     if weights.dtype.kind == "c":  # pre-conjugate: correlate1d conjugates complex weights again
@@ -419,8 +420,8 @@ def _expand_origins(origin, ndim, axes):
     """Origins as SciPy places them: along ``axes`` in the order given when some axes are left
     out; when ``axes`` names every axis, in axis order (as the weights)."""
     if len(axes) < ndim:
-        return expand_origins(origin, ndim, axes)
-    return normalize_origins(origin, ndim)
+        return expand_origins(origin, ndim, axes, convert=False)
+    return normalize_origins(origin, ndim, convert=False)
 
 
 def _correlate_padded(padded, weights, out=None):
@@ -488,6 +489,7 @@ def _correlate_or_convolve(input, weights, output, mode, cval, origin, convoluti
     output = get_output(output, input, check_dtype=False)
     mode = canonical_mode(mode)
     cval = as_cval(cval)
+    origins = [as_c_origin(o, allow_bool=False) for o in origins]  # (SciPy's C parser, after cval)
     if input.size == 0:  # (SciPy: no pixel, so no complaint about the output's dtype)
         return output
     check_output_dtype(output)

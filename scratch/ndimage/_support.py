@@ -16,7 +16,7 @@ import numpy as np
 
 from .._checks import native_byte_order, normalize_axes
 
-__all__ = ["as_cval", "get_output", "working_array", "store", "check_axes", "expand_origins", "check_origin",
+__all__ = ["as_cval", "get_output", "working_array", "store", "check_axes", "expand_origins", "check_origin", "as_c_origin",
            "complex_via_real_components"]
 
 # the element types SciPy's C filters read and write
@@ -157,15 +157,24 @@ def check_axes(axes, ndim):
         raise
 
 
-def normalize_origins(origin, n):
-    """``origin`` (scalar or sequence) as a list of ``n`` ints, with SciPy's errors."""
+def normalize_origins(origin, n, convert=True):
+    """``origin`` (scalar or sequence) as a list of ``n`` ints, with SciPy's errors (as they
+    are given with ``convert=False``: SciPy range-checks them before its C code takes ints)."""
     if isinstance(origin, str) or not np.iterable(origin):
         origins = [origin] * n
     else:
         origins = list(origin)
         if len(origins) != n:
             raise RuntimeError("sequence argument must have length equal to input rank")
-    return [_as_int(o, "origin") for o in origins]
+    return [_as_int(o, "origin") for o in origins] if convert else origins
+
+
+def as_c_origin(value, allow_bool=True):
+    """An origin as SciPy's C code parses it, after its range check: an int (TypeError for a
+    float, even 1.0, or NaN); the n-D filters' parser refuses a bool too."""
+    if not allow_bool and isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"an integer is required: `origin` is {value!r}")
+    return _as_int(value, "origin")
 
 
 def _as_int(value, name):
@@ -176,9 +185,9 @@ def _as_int(value, name):
                         f"(`{name}`={value!r})") from None
 
 
-def expand_origins(origin, ndim, axes):
+def expand_origins(origin, ndim, axes, convert=True):
     """Origins for all ``ndim`` axes from origins given for ``axes`` (0 elsewhere)."""
-    given = normalize_origins(origin, len(axes))
+    given = normalize_origins(origin, len(axes), convert)
     origins = [0] * ndim
     for ax, o in zip(axes, given):
         origins[ax] = o
@@ -187,8 +196,11 @@ def expand_origins(origin, ndim, axes):
 
 def check_origin(origin, length, message="Invalid origin; origin must satisfy "
                  "-(weights.shape[k] // 2) <= origin[k] <= (weights.shape[k]-1) // 2"):
-    """SciPy's rule: a filter of ``length`` taps may shift by ``-(length//2)..(length-1)//2``."""
-    if not -(length // 2) <= origin <= (length - 1) // 2:
+    """SciPy's rule: a filter of ``length`` taps may shift by ``-(length//2)..(length-1)//2``.
+
+    Written as SciPy's ``_invalid_origin`` compares (a NaN passes here; a string is the
+    comparison's TypeError)."""
+    if origin < -(length // 2) or origin > (length - 1) // 2:
         raise ValueError(f"{message} (got origin={origin} for {length} taps)")
 
 

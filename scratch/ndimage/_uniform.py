@@ -22,6 +22,7 @@ from .._checks import normalize_axis, normalize_sequence
 from .._jit import parallel_jit, prange
 from ._boundary import canonical_mode, extend_indices, extend_line
 from ._support import (
+    as_c_origin,
     as_cval,
     check_axes,
     complex_via_real_components,
@@ -174,16 +175,16 @@ def uniform_filter1d(input, size, axis=-1, output=None, mode="reflect", cval=0.0
     array([4, 3, 4, 1, 4, 6, 6, 3])
     """
     input = input_array(input, allow_complex=True)
-    axis = normalize_axis(axis, input.ndim)
+    axis = normalize_axis(axis, input.ndim, numpy_rule=True)
     size = int(size)
     if size < 1:
         raise RuntimeError(f"incorrect filter size: `size` must be >= 1, got {size}")
     complex_input = input.dtype.kind == "c"
     output = get_output(output, input, complex_output=complex_input)
-    origin = int(origin)
-    if size // 2 + origin < 0 or size // 2 + origin >= size:
+    if size // 2 + origin < 0 or size // 2 + origin >= size:  # (on the value as given, as SciPy)
         raise ValueError(f"invalid origin: origin={origin} for a filter of size {size}")
     mode = canonical_mode(mode)
+    origin = as_c_origin(origin)  # (then SciPy's C code parses an int)
     if complex_input:  # the mean of a + ib is mean(a) + i mean(b): filter the two parts
         return complex_via_real_components(_run_uniform1d, input, None, output, cval,
                                            size=size, axis=axis, mode=mode, origin=origin)
@@ -242,7 +243,7 @@ def uniform_filter(input, size=3, output=None, mode="reflect", cval=0.0, origin=
     sizes = normalize_sequence(size, n, "size")
     origins = normalize_sequence(origin, n, "origin")
     modes = normalize_sequence(mode, n, "mode")
-    passes = [(ax, int(s), int(o), m) for ax, s, o, m in zip(axes, sizes, origins, modes) if s > 1]
+    passes = [(ax, int(s), o, m) for ax, s, o, m in zip(axes, sizes, origins, modes) if s > 1]
     if not passes:
         output[...] = input[...]
         return output
