@@ -734,3 +734,28 @@ def test_float_axis_as_numpys_normalize_axis_index(name, args, axis):
         getattr(ndi, name)(image, *args, axis=axis)
     with pytest.raises(expected.type):
         getattr(snd, name)(image, *args, axis=axis)
+
+
+@pytest.mark.parametrize("shape", [(0, 5), (), (3, 4)])
+@pytest.mark.parametrize("name, args", [("correlate", ()), ("correlate1d", (np.ones(3),)),
+                                        ("uniform_filter", (3,)), ("uniform_filter", (1,)),
+                                        ("uniform_filter1d", (3,)), ("gaussian_filter", (1.0,)),
+                                        ("gaussian_filter", (0.0,)), ("gaussian_laplace", (1.0,))])
+@pytest.mark.parametrize("kwargs", [{}, {"mode": "bogus"}, {"cval": "x"}, {"origin": 5}, {"output": np.float64}])
+def test_float16_refused_where_scipys_c_code_refuses_it(shape, name, args, kwargs):
+    """Found by test_fuzz: SciPy's C code refuses a float16 image (RuntimeError) after the
+    other checks, and a filter with nothing to do (size 1, sigma 0, no axis) copies it."""
+    image = np.ones(shape, np.float16)
+    if name == "correlate":
+        args = (np.ones((3,) * image.ndim),)
+    if "origin" in kwargs and name.startswith("gaussian"):
+        return
+    try:
+        expected = getattr(ndi, name)(image, *args, **kwargs)
+    except Exception as error:
+        with pytest.raises(type(error)):
+            getattr(snd, name)(image, *args, **kwargs)
+    else:
+        result = getattr(snd, name)(image, *args, **kwargs)
+        assert result.dtype == expected.dtype
+        assert_agrees(result, expected)

@@ -58,7 +58,7 @@ from ._support import (
     as_cval,
     check_axes,
     check_origin,
-    check_output_dtype,
+    check_c_dtypes,
     complex_via_real_components,
     expand_origins,
     get_output,
@@ -306,7 +306,7 @@ def correlate1d(input, weights, axis=-1, output=None, mode="reflect", cval=0.0, 
     >>> correlate1d([2, 8, 0, 4, 1, 9, 9, 0], weights=[1, 3])
     array([ 8, 26,  8, 12,  7, 28, 36,  9])
     """
-    input = input_array(input, allow_complex=True)
+    input = input_array(input, allow_complex=True, check_dtype=False)
     weights = np.asarray(weights)
     if input.dtype.kind == "c" or weights.dtype.kind == "c":
         # complex data or weights: real correlations of the parts (complex_via_real_components);
@@ -324,7 +324,7 @@ def correlate1d(input, weights, axis=-1, output=None, mode="reflect", cval=0.0, 
     mode = canonical_mode(mode)
     cval = as_cval(cval)
     origin = as_c_origin(origin)  # (after the range check, mode and cval, as SciPy's C code parses it)
-    check_output_dtype(output)  # (SciPy's C code: after the axis, origin, mode and cval)
+    check_c_dtypes(input, output)  # (SciPy's C code: after the axis, origin, mode and cval)
     return _run_correlate1d(input, weights, axis, output, mode, cval, origin)
 
 
@@ -466,7 +466,7 @@ def _correlate_padded(padded, weights, out=None):
 
 
 def _correlate_or_convolve(input, weights, output, mode, cval, origin, convolution, axes):
-    input = input_array(input, allow_complex=True)
+    input = input_array(input, allow_complex=True, check_dtype=False)
     weights = np.asarray(weights)
     if input.dtype.kind == "c" or weights.dtype.kind == "c":
         # complex data or weights: real filterings of the parts (complex_via_real_components);
@@ -492,7 +492,7 @@ def _correlate_or_convolve(input, weights, output, mode, cval, origin, convoluti
     origins = [as_c_origin(o, allow_bool=False) for o in origins]  # (SciPy's C parser, after cval)
     if input.size == 0:  # (SciPy: no pixel, so no complaint about the output's dtype)
         return output
-    check_output_dtype(output)
+    check_c_dtypes(input, output)
     if input.ndim == 0:  # a scalar: just the centre weight
         return store(np.asarray(float(input) * float(weights)), output, uint64_modulo=True)
 

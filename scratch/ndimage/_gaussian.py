@@ -212,8 +212,8 @@ def gaussian_filter(input, sigma, order=0, output=None, mode="reflect", cval=0.0
            [29, 31, 33, 34, 36],
            [35, 37, 39, 40, 42]])
     """
-    input = input_array(input, allow_complex=True)
-    output = get_output(output, input)
+    input = input_array(input, allow_complex=True, check_dtype=False)
+    output = get_output(output, input, check_dtype=False)  # (float16: refused by correlate1d)
     axes = check_axes(axes, input.ndim)
     n = len(axes)
     orders = normalize_sequence(order, n, "order")
@@ -265,8 +265,8 @@ def generic_laplace(input, derivative2, output=None, mode="reflect", cval=0.0, e
     """
     if extra_keywords is None:
         extra_keywords = {}
-    input = input_array(input, allow_complex=True)
-    output = get_output(output, input)
+    input = input_array(input, allow_complex=True, check_dtype=False)
+    output = get_output(output, input, check_dtype=False)  # (float16: refused by correlate1d)
     axes = check_axes(axes, input.ndim)
     if not axes:
         output[...] = input[...]
@@ -321,7 +321,7 @@ def gaussian_laplace(input, sigma, output=None, mode="reflect", cval=0.0, *, axe
     >>> bool(gaussian_laplace(x, sigma=1)[2, 2] < 0)
     True
     """
-    input = input_array(input, allow_complex=True)
+    input = input_array(input, allow_complex=True, check_dtype=False)
     axes = check_axes(axes, input.ndim)
     sigma = normalize_sequence(sigma, len(axes), "sigma")
     if len(axes) < input.ndim:

@@ -16,7 +16,7 @@ import numpy as np
 
 from .._checks import native_byte_order, normalize_axes
 
-__all__ = ["as_cval", "get_output", "working_array", "store", "check_axes", "expand_origins", "check_origin", "as_c_origin",
+__all__ = ["as_cval", "get_output", "working_array", "store", "check_axes", "expand_origins", "check_origin", "as_c_origin", "check_c_dtypes",
            "complex_via_real_components"]
 
 # the element types SciPy's C filters read and write
@@ -29,12 +29,15 @@ def _check_supported(dtype, what):
         raise RuntimeError(f"array type not supported: {what} has dtype {dtype}")
 
 
-def input_array(input, name="input", allow_complex=False):
+def input_array(input, name="input", allow_complex=False, check_dtype=True):
     """``np.asarray(input)`` with a dtype a filter can read (RuntimeError otherwise, as SciPy),
     in native byte order (a big-endian input gives a native-order result, as SciPy's does).
 
     A complex array is returned as it is when ``allow_complex`` (the filter then works on its
     real and imaginary parts, :func:`complex_via_real_components`, which check their dtype).
+    ``check_dtype=False`` leaves the refusal of float16 to :func:`check_c_dtypes`, at the point
+    where SciPy's C code refuses it (after the other checks; a filter that has nothing to do,
+    ``size=1`` or ``sigma=0``, copies a float16 image without complaint).
     """
     a = native_byte_order(np.asarray(input))
     if a.dtype.kind in "OSUV":
@@ -43,7 +46,8 @@ def input_array(input, name="input", allow_complex=False):
         if allow_complex:
             return a
         raise NotImplementedError(f"complex `{name}` is not supported by scratch (got dtype {a.dtype})")
-    _check_supported(a.dtype, f"`{name}`")
+    if check_dtype:
+        _check_supported(a.dtype, f"`{name}`")
     return a
 
 
@@ -55,7 +59,7 @@ def get_output(output, input, shape=None, complex_output=False, check_dtype=True
     RuntimeError.  A complex output is accepted only then or for a complex input (which a
     filter hands on to a complex filtering); for real data SciPy's C code has no complex type.
     ``check_dtype=False`` leaves the check of an unsupported dtype (float16) to the caller
-    (:func:`check_output_dtype`), where SciPy's C code makes it: after its other checks.
+    (:func:`check_c_dtypes`), where SciPy's C code makes it: after its other checks.
     """
     if shape is None:
         shape = input.shape
@@ -87,8 +91,9 @@ def get_output(output, input, shape=None, complex_output=False, check_dtype=True
     return np.zeros(shape, dtype=dtype)
 
 
-def check_output_dtype(output):
-    """RuntimeError (as SciPy's C code) for an output array of a dtype a filter cannot write."""
+def check_c_dtypes(input, output):
+    """RuntimeError (as SciPy's C code) for an input or output dtype a filter cannot handle."""
+    _check_supported(input.dtype, "`input`")
     _check_supported(output.dtype, "`output`")
 
 

@@ -23,6 +23,7 @@ from .._jit import parallel_jit, prange
 from ._boundary import canonical_mode, extend_indices, extend_line
 from ._support import (
     as_c_origin,
+    check_c_dtypes,
     as_cval,
     check_axes,
     complex_via_real_components,
@@ -174,13 +175,13 @@ def uniform_filter1d(input, size, axis=-1, output=None, mode="reflect", cval=0.0
     >>> uniform_filter1d([2, 8, 0, 4, 1, 9, 9, 0], size=3)
     array([4, 3, 4, 1, 4, 6, 6, 3])
     """
-    input = input_array(input, allow_complex=True)
+    input = input_array(input, allow_complex=True, check_dtype=False)
     axis = normalize_axis(axis, input.ndim, numpy_rule=True)
     size = int(size)
     if size < 1:
         raise RuntimeError(f"incorrect filter size: `size` must be >= 1, got {size}")
     complex_input = input.dtype.kind == "c"
-    output = get_output(output, input, complex_output=complex_input)
+    output = get_output(output, input, complex_output=complex_input, check_dtype=False)
     if size // 2 + origin < 0 or size // 2 + origin >= size:  # (on the value as given, as SciPy)
         raise ValueError(f"invalid origin: origin={origin} for a filter of size {size}")
     mode = canonical_mode(mode)
@@ -188,6 +189,8 @@ def uniform_filter1d(input, size, axis=-1, output=None, mode="reflect", cval=0.0
     if complex_input:  # the mean of a + ib is mean(a) + i mean(b): filter the two parts
         return complex_via_real_components(_run_uniform1d, input, None, output, cval,
                                            size=size, axis=axis, mode=mode, origin=origin)
+    cval = as_cval(cval)  # (SciPy's C code parses it first, also for an empty image)
+    check_c_dtypes(input, output)  # (then refuses float16)
     return _run_uniform1d(input, size, axis, output, mode, cval, origin)
 
 
@@ -236,8 +239,8 @@ def uniform_filter(input, size=3, output=None, mode="reflect", cval=0.0, origin=
            [3.33333333, 4.        , 4.66666667],
            [5.33333333, 6.        , 6.66666667]])
     """
-    input = input_array(input, allow_complex=True)
-    output = get_output(output, input, complex_output=input.dtype.kind == "c")
+    input = input_array(input, allow_complex=True, check_dtype=False)
+    output = get_output(output, input, complex_output=input.dtype.kind == "c", check_dtype=False)
     axes = check_axes(axes, input.ndim)
     n = len(axes)
     sizes = normalize_sequence(size, n, "size")
