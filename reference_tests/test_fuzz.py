@@ -454,8 +454,6 @@ OPEN = [
      lambda n, c: n in GREY | BINARY and _first(c, "dtype") == "float16" and 0 in (_first(c, "shape") or (1,))),
     ("grey morphology of uint64 images with a negative cval: the border differs by one",
      lambda n, c: n in GREY and _first(c, "dtype") == "uint64" and _kw(c, "cval", (int, float))),
-    ("KDTree.query with a float k: ValueError where the reference accepts it",
-     lambda n, c: n == "KDTree.query" and _kw(c, "k", float)),
     ("KDTree.query with eps > 0: approximate neighbours, which ones is not defined",
      lambda n, c: n == "KDTree.query" and _kw(c, "eps", (int, float)) and c.kwargs["eps"] > 0),
     ("threshold_li with a tuple tolerance: TypeError where the reference returns",

@@ -419,3 +419,23 @@ def test_query_checks_k_before_x_and_workers_minus_one_without_cpu_count(monkeyp
     for module in (scipy.spatial, scratch.spatial):
         with pytest.raises(NotImplementedError, match="Cannot determine the"):
             module.KDTree(points).query(points, 1, workers=-1)
+
+
+@pytest.mark.parametrize("k", [2.0, 2.5, 1.0, 0.5, 11.0, np.float32(2.5), float("nan"), float("inf"), -1.0])
+@pytest.mark.parametrize("single", [False, True])
+def test_kdtree_query_float_k_as_scipy(k, single):
+    """Found by test_fuzz: SciPy reads a float k as the neighbours ``np.arange(1, k + 1)``
+    (2.5: the three nearest; 1.0: the nearest alone, squeezed; NaN, inf, < 1: ValueError)."""
+    data = np.random.default_rng(0).random((10, 2))
+    x = np.random.default_rng(1).random((3, 2))
+    x = x[0] if single else x
+    try:
+        expected = ref.KDTree(data).query(x, k=k)
+    except ValueError:
+        with pytest.raises(ValueError, match="`k`"):
+            ours.KDTree(data).query(x, k=k)
+        return
+    result = ours.KDTree(data).query(x, k=k)
+    assert_agrees(result[0], expected[0])
+    np.testing.assert_array_equal(result[1], expected[1])
+    assert np.shape(result[1]) == np.shape(expected[1])

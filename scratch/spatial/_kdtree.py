@@ -641,6 +641,17 @@ class KDTree:
             columns = None
             if k_max < 1:
                 raise ValueError(f"`k` must be at least 1, got {k_max}")
+        elif isinstance(k, (float, np.floating)):
+            # SciPy takes a float k as the neighbours 1, 2, ... up to k (``np.arange(1, k + 1)``:
+            # 2.5 means the three nearest), and 1.0 as the nearest one alone
+            try:
+                wanted = np.arange(1, k + 1)
+            except ValueError:  # NaN or infinity (the reference: its arange's ValueError)
+                raise ValueError(f"`k` must be an integer or a sequence of integers, got {k!r}") from None
+            if wanted.size == 0:
+                raise ValueError(f"`k` must be at least 1, got {k!r}")
+            k_max = int(wanted[-1])
+            columns = None if k == 1 else wanted.astype(np.int64) - 1
         else:
             try:
                 columns = np.asarray(k, dtype=np.int64).ravel() - 1
