@@ -440,8 +440,6 @@ OPEN = [
      lambda n, c: n in GREY | BINARY and _first(c, "shape") == ()),
     ("binary morphology with a bad footprint (empty tuple, a number): another error or none",
      lambda n, c: n in BINARY and "footprint" in c.kwargs and not isinstance(c.kwargs["footprint"], np.ndarray)),
-    ("distance_matrix with a string p or threshold: another error class, or none",
-     lambda n, c: n == "distance_matrix" and (_kw(c, "p", str) or _kw(c, "threshold", str))),
     ("edge filters: a bad mode is refused before the reference's IndexError for a bad axis",
      lambda n, c: n in {"sobel", "prewitt", "scharr", "farid"} and "mode" in c.kwargs and "axis" in c.kwargs),
     ("a string nbins is TypeError where NumPy's histogram raises ValueError (a bin estimator name)",

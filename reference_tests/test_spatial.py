@@ -439,3 +439,20 @@ def test_kdtree_query_float_k_as_scipy(k, single):
     assert_agrees(result[0], expected[0])
     np.testing.assert_array_equal(result[1], expected[1])
     assert np.shape(result[1]) == np.shape(expected[1])
+
+
+@pytest.mark.parametrize("kwargs", [{"p": "bogus"}, {"p": "2"}, {"p": ()}, {"p": [3]}, {"threshold": "bogus"},
+                                    {"threshold": ()}, {"threshold": None}, {"threshold": 2.5}],
+                         ids=lambda k: repr(k))
+def test_distance_matrix_string_p_or_threshold_as_scipy(kwargs):
+    """Found by test_fuzz: the reference compares ``m * n * k <= threshold`` (TypeError for a
+    string) and raises NumPy's TypeError for a string p."""
+    x = np.random.default_rng(0).random((4, 2))
+    y = np.random.default_rng(1).random((3, 2))
+    try:
+        expected = ref.distance_matrix(x, y, **kwargs)
+    except Exception as error:
+        with pytest.raises(type(error)):
+            ours.distance_matrix(x, y, **kwargs)
+    else:
+        assert_agrees(ours.distance_matrix(x, y, **kwargs), expected)

@@ -140,6 +140,21 @@ def distance_matrix(x, y, p=2.0, threshold=1000000):
     if k != kk:
         raise ValueError(f"x contains {k}-dimensional vectors but y contains "
                          f"{kk}-dimensional vectors")
+    try:
+        m * n * k <= threshold  # the reference's only use of it: a comparison
+    except TypeError:
+        raise TypeError(f"`threshold` must be a number, got {threshold!r}") from None
+    if isinstance(p, (str, bytes)):  # (the reference: NumPy's power has no loop for it)
+        raise TypeError(f"`p` must be a real number, got {p!r}")
+    if np.ndim(p) != 0:
+        # the reference raises NumPy's ValueError when |x - y| ** p does not broadcast, else
+        # the TypeError of 1 / p for a list or tuple
+        try:
+            np.broadcast_shapes((m, n, k), np.shape(p))
+            error = TypeError if isinstance(p, (list, tuple)) else ValueError
+        except ValueError:
+            error = ValueError
+        raise error(f"`p` must be a single number, got {p!r}")
     p = float(p)
     if p == 0:  # the reference divides by p (ZeroDivisionError deep inside)
         raise ValueError("`p` must not be 0: the Minkowski p-norm is (sum |x - y|**p) ** (1/p)")
