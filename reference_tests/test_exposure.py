@@ -645,3 +645,14 @@ def test_uint64_astride_2_63_names_image(name, values):
         getattr(ref, name)(image)
     with pytest.raises(ValueError, match="`image`"):
         getattr(ours, name)(image)
+
+
+@pytest.mark.parametrize("image", [np.array(0.5), np.array(3, np.uint8), np.array(True)], ids=["f8", "u1", "bool"])
+@pytest.mark.parametrize("kwargs", [{}, {"kernel_size": 0}, {"nbins": 2.5}])
+def test_adapthist_zero_d_is_a_type_error(image, kwargs):
+    """Found by test_fuzz: the reference fails on any 0-d image with a TypeError (NumPy's pad
+    or its rescaling), before its other checks; scratch's names ``image``."""
+    with pytest.raises(TypeError):
+        ref.equalize_adapthist(image, **kwargs)
+    with pytest.raises(TypeError, match="`image`"):
+        ours.equalize_adapthist(image, **kwargs)

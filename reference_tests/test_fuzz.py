@@ -446,8 +446,6 @@ OPEN = [
      lambda n, c: _kw(c, "nbins", str)),
     ("histogram with channel_axis and nbins < 1: the reference returns",
      lambda n, c: n == "histogram" and "channel_axis" in c.kwargs and "nbins" in c.kwargs),
-    ("equalize_adapthist on a 0-d image returns where the reference raises TypeError",
-     lambda n, c: n == "equalize_adapthist" and _first(c, "shape") == ()),
     ("grey/binary morphology on empty float16 images raises where the reference returns",
      lambda n, c: n in GREY | BINARY and _first(c, "dtype") == "float16" and 0 in (_first(c, "shape") or (1,))),
     ("grey morphology of uint64 images with a negative cval: the border differs by one",

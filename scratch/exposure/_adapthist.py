@@ -434,6 +434,8 @@ def equalize_adapthist(image, kernel_size=None, clip_limit=0.01, nbins=256):
     (dtype('float64'), (16, 16), 0.0, 1.0)
     """
     image = as_array(image, "image")
+    if image.ndim == 0:  # (the reference: a TypeError from NumPy's pad or its rescaling)
+        raise TypeError("`image` must have at least one dimension, got a 0-d array")
     if image.ndim == 3 and image.shape[-1] in (3, 4):  # RGB(A): equalise the HSV value
         hsv = _rgb2hsv(image[:, :, :3])
         value = hsv[:, :, 2].copy()
