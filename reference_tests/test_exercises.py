@@ -392,3 +392,18 @@ def test_every_exercise_is_in_its_chapters_tutorial():
         section = text[text.index("# ## Exercises"):]
         assert f"**`{exercise.id}`**" in section, (exercise.id, tutorial[exercise.chapter])
         assert "scratch.exercises.check(" in section
+
+
+def test_a_crash_in_one_exercise_leaves_the_others_graded(tmp_path):
+    """A segfault at import in one exercise's file and an endless loop in another's: both are
+    reported, and the third exercise of the folder is graded as usual."""
+    E.start(["threshold_otsu", "label", "invert"], tmp_path, notebook=False)
+    (tmp_path / "threshold_otsu.py").write_text("import ctypes\nctypes.string_at(0)\n")
+    invert = (tmp_path / "invert.py").read_text()
+    (tmp_path / "invert.py").write_text(invert.replace("import numpy as np", "import numpy as np\nwhile True:\n    pass", 1))
+    (everyone,) = E.grade(str(tmp_path), timeout=2.0).values()
+    by_id = {r.id: r for r in everyone}
+    assert {s.status for s in by_id["threshold_otsu"].steps} == {"error"}
+    assert "died" in by_id["threshold_otsu"].steps[0].feedback
+    assert [s.status for s in by_id["label"].steps] == ["not implemented"] * len(by_id["label"].steps)
+    assert {s.status for s in by_id["invert"].steps} == {"timeout"}

@@ -394,7 +394,8 @@ def grade_step(exercise, step, runner, signature_of, *, candidate="", timeout=10
     if status == "passed":
         feedback = report.summary_line()
     elif status == "not implemented":
-        feedback = f"not implemented yet: {step.function} raises NotImplementedError ({report.summary_line()})"
+        feedback = (f"not implemented yet: {step.function} raises NotImplementedError "
+                    f"({len(graded)} cases wait for it)")
     else:
         feedback = _format_feedback(report, mistake.message if mistake else None)
         if picture:
@@ -458,7 +459,8 @@ def grade_file(exercise_id, path, *, timeout=10.0, seed=0, banned=BANNED, pictur
             if box is None or not box.alive():
                 if box is not None and box.banned_hit:
                     break
-                box = Sandbox(path, banned, env=env).start()
+                # loading: NumPy and numba, then the file's own top-level code
+                box = Sandbox(path, banned, env=env, start_timeout=15.0 + 2 * timeout).start()
             if box.banned_hit:
                 break
             if box.load_error is not None:
