@@ -656,3 +656,18 @@ def test_adapthist_zero_d_is_a_type_error(image, kwargs):
         ref.equalize_adapthist(image, **kwargs)
     with pytest.raises(TypeError, match="`image`"):
         ours.equalize_adapthist(image, **kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [{"nbins": 0, "channel_axis": -1}, {"nbins": -1, "channel_axis": -1},
+                                    {"nbins": -1, "channel_axis": -1, "normalize": True},
+                                    {"nbins": -2, "channel_axis": -1}, {"nbins": "bogus"},
+                                    {"nbins": "bogus", "channel_axis": -1}],
+                         ids=lambda k: repr(k))
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.bool_, np.uint8])
+def test_histogram_string_or_empty_nbins_as_the_reference(kwargs, dtype):
+    """Found by test_fuzz: with ``channel_axis`` the reference's edges are ``linspace(lo, hi,
+    nbins + 1)`` (nbins 0 or -1: no bin; a string: TypeError); without, a string that names no
+    NumPy bin estimator is NumPy's ValueError."""
+    image = np.random.default_rng(6).random((5, 6, 3))
+    image = image > 0.5 if dtype == np.bool_ else (image * 100).astype(dtype)
+    _both("histogram", image, **kwargs)

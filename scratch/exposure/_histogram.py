@@ -273,6 +273,15 @@ def _integer_centers(image, flat, source_range):
     return np.arange(lo, hi + 1)
 
 
+#: NumPy's bin estimators: a string ``nbins`` NumPy's histogram would take (scratch bins into
+#: ``nbins`` equal-width bins only)
+_NUMPY_ESTIMATORS = ("auto", "fd", "doane", "scott", "stone", "rice", "sturges", "sqrt")
+
+
+def _is_int(value):
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
 def _float_edges(image, flat, nbins, source_range, minmax=None):
     """Bin edges of a float/bool image and the precision of NumPy's bin guess.
 
@@ -280,7 +289,13 @@ def _float_edges(image, flat, nbins, source_range, minmax=None):
     ``(x - first) / denom * nbins`` is evaluated in.
     """
     _check_source_range(source_range)
-    # NumPy's histogram checks the bin count first: 2.5 bins is its TypeError
+    # NumPy's histogram checks the bin count first: 2.5 bins is its TypeError, a string that
+    # names no bin estimator its ValueError
+    if isinstance(nbins, str):
+        if nbins in _NUMPY_ESTIMATORS:
+            raise NotImplementedError(f"`nbins`={nbins!r}: NumPy's bin estimators are not "
+                                      f"implemented by scratch; pass a number of bins")
+        raise ValueError(f"{nbins!r} is not a valid estimator for `bins` (`nbins`)")
     try:
         nbins = operator.index(nbins)
     except TypeError:
@@ -499,9 +514,23 @@ def histogram(image, nbins=256, source_range="image", normalize=False, *, channe
     from .._checks import normalize_axis
 
     image = np.moveaxis(image, normalize_axis(channel_axis, image.ndim, "channel_axis"), -1)
+    if image.shape[-1] == 0:  # (the reference: an UnboundLocalError after a loop over no channel)
+        raise ValueError(f"`image` has no channel along `channel_axis` {channel_axis}: shape {sh}")
     flat = _flat(image)
     if image.dtype.kind in "iu":
         bins = _integer_centers(image, flat, source_range)
+    elif isinstance(nbins, str):  # (the reference: ``nbins + 1`` for its bin edges)
+        raise TypeError(f"`nbins` must be an integer with `channel_axis`, got {nbins!r}")
+    elif image.dtype.kind in "fb" and _is_int(nbins) and nbins in (0, -1):
+        # the reference's edges are ``linspace(lo, hi, nbins + 1)``: one edge or none, so no
+        # bin at all (its range checks come first); fewer edges are linspace's ValueError
+        _check_source_range(source_range)
+        if source_range == "image" and flat.size:
+            first, last, has_nan = image_minmax(flat)
+            if has_nan or not (np.isfinite(first) and np.isfinite(last)):
+                raise ValueError(f"autodetected range of [{first}, {last}] is not finite")
+        empty = np.zeros((image.shape[-1], 0), np.float64 if normalize else np.int64)
+        return empty, np.zeros(0, image.dtype if image.dtype.kind == "f" else np.float64)
     else:
         bins = _float_edges(image, flat, nbins, source_range)
     hists = []
