@@ -759,3 +759,18 @@ def test_isodata_without_a_threshold(image, return_all):
     assert type(got) is type(expected)
     np.testing.assert_array_equal(got, expected)
     assert np.asarray(got).dtype == np.asarray(expected).dtype
+
+
+@pytest.mark.parametrize("tolerance", [(), [], (0.1,), [0.1, 0.2]], ids=repr)
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.uint8])
+def test_li_sequence_tolerance_as_the_reference(tolerance, dtype):
+    """Found by test_fuzz: an empty tuple or list is falsy, so the reference's ``tolerance or
+    ...`` takes the default; a longer one is its NumPy ValueError."""
+    image = _as(_bimodal(np.random.default_rng(2)), dtype)
+    try:
+        expected = ref.threshold_li(image, tolerance=tolerance)
+    except ValueError:
+        with pytest.raises(ValueError, match="`tolerance`"):
+            ours.threshold_li(image, tolerance=tolerance)
+        return
+    np.testing.assert_allclose(ours.threshold_li(image, tolerance=tolerance), expected, rtol=1e-7)

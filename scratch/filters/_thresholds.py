@@ -1038,10 +1038,16 @@ def _mean_in(dtype, total, count):
 def _check_li_tolerance(tolerance):
     """A negative tolerance never stops the iteration (the reference then loops for ever).
 
-    ``None`` and ``0`` both mean the default, as in the reference (``tolerance or ...``).
+    ``None`` and ``0`` both mean the default, as in the reference (``tolerance or ...``); so
+    does an empty tuple or list (also falsy there).  A longer sequence is the reference's
+    NumPy ValueError (an ambiguous truth value, or shapes that do not broadcast).
     """
     if tolerance is None:
         return
+    if isinstance(tolerance, (tuple, list)) or (isinstance(tolerance, np.ndarray) and tolerance.ndim):
+        if isinstance(tolerance, (tuple, list)) and len(tolerance) == 0:
+            return
+        raise ValueError(f"`tolerance` must be a single number, got {tolerance!r}")
     try:
         value = float(tolerance)
     except (TypeError, ValueError):
