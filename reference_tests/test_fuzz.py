@@ -448,8 +448,6 @@ OPEN = [
      lambda n, c: n in GREY and _first(c, "dtype") == "uint64" and _kw(c, "cval", (int, float))),
     ("KDTree.query with eps > 0: approximate neighbours, which ones is not defined",
      lambda n, c: n == "KDTree.query" and _kw(c, "eps", (int, float)) and c.kwargs["eps"] > 0),
-    ("threshold_multiotsu with a tuple nbins: TypeError where the reference's ValueError",
-     lambda n, c: n == "threshold_multiotsu" and _kw(c, "nbins", tuple)),
     ("threshold_local on 0-d images with a bad block_size",
      lambda n, c: n == "threshold_local" and _first(c, "shape") == ()),
     ("grey morphology of uint64 images with mode/cval (the reference's cval goes through double)",

@@ -774,3 +774,18 @@ def test_li_sequence_tolerance_as_the_reference(tolerance, dtype):
             ours.threshold_li(image, tolerance=tolerance)
         return
     np.testing.assert_allclose(ours.threshold_li(image, tolerance=tolerance), expected, rtol=1e-7)
+
+
+@pytest.mark.parametrize("nbins", [(), (3,), []], ids=repr)
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.uint8])
+def test_multiotsu_sequence_nbins_as_the_reference(nbins, dtype):
+    """Found by test_fuzz: a sequence nbins is the reference's ValueError on a float image
+    (NumPy bins into too few edges) and ignored on an integer one."""
+    image = _as(_bimodal(np.random.default_rng(2)), dtype)
+    try:
+        expected = ref.threshold_multiotsu(image, nbins=nbins)
+    except ValueError:
+        with pytest.raises(ValueError, match="`nbins`"):
+            ours.threshold_multiotsu(image, nbins=nbins)
+        return
+    np.testing.assert_array_equal(ours.threshold_multiotsu(image, nbins=nbins), expected)

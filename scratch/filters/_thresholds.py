@@ -1390,6 +1390,10 @@ def threshold_multiotsu(image=None, classes=3, nbins=256, *, hist=None):
     classes = check_int(classes, "classes", minimum=2)
     _warn_if_rgb(image, "threshold_multiotsu")
     _check_not_empty(image)
+    if hist is None and isinstance(nbins, (tuple, list)) and np.asarray(image).dtype.kind not in "iu":
+        # (the reference: NumPy bins a float image into the given edges, too few to hold a
+        # value, and it stops at "only 0 different values")
+        raise ValueError(f"`nbins` must be a number of bins, got {nbins!r}")
     prob, bin_centers = _validate_image_histogram(image, hist, nbins, normalize=True)
     prob = prob.astype("float32", copy=False)
     nvalues = np.count_nonzero(prob)
