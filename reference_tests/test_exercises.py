@@ -276,7 +276,12 @@ def test_check_rejects_an_unknown_exercise():
 
 
 def _schema_check(data):
-    """The grading JSON schema of the issue, exactly (keys, types, statuses)."""
+    """The grading JSON schema of the issue, exactly (keys, types, statuses), and the JSON
+    Schema file shipped with the package (for checks outside this suite)."""
+    import jsonschema
+
+    with open(os.path.join(os.path.dirname(E.__file__), "grading.schema.json")) as fh:
+        jsonschema.validate(data, json.load(fh))
     assert set(data) == {"score", "max_score", "exercises"}
     assert isinstance(data["score"], float) and isinstance(data["max_score"], float)
     for ex in data["exercises"]:

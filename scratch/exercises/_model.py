@@ -18,6 +18,7 @@ When a student's output equals a variant's, the grader names the mistake.
 import inspect
 import sys
 import textwrap
+import threading
 import types
 from dataclasses import dataclass, field, replace
 from typing import Callable, Optional
@@ -189,17 +190,20 @@ def register(exercise):
     return exercise
 
 
-def _load():
-    if not _LOADED[0]:
-        _LOADED[0] = True
-        import importlib
+_LOCK = threading.RLock()
 
-        for name in _MODULES:
-            try:
+
+def _load():
+    """Import the catalogue modules once (under a lock: ``grade --jobs`` asks from threads)."""
+    if _LOADED[0]:
+        return
+    with _LOCK:
+        if not _LOADED[0]:
+            import importlib
+
+            for name in _MODULES:
                 importlib.import_module(f"{__package__}.{name}")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{__package__}.{name}":
-                    raise
+            _LOADED[0] = True
 
 
 def catalogue():

@@ -11,7 +11,8 @@ and one CSV table for all.  The JSON follows this schema exactly::
                                "passed": int, "failed": int, "mistake": str | null,
                                "feedback": str}]}]}
 
-and ``gradescope_results`` writes Gradescope's ``results.json`` (one test per step).
+(``grading.schema.json`` beside this module is that schema as a JSON Schema, for checks
+outside scratch) and ``gradescope_results`` writes Gradescope's ``results.json`` (one test per step).
 """
 
 import csv
@@ -227,7 +228,7 @@ are the same exercise as a notebook, with a check cell after each step.
 
 ## Commands
 
-    pip install "scratch[test]"                       # scratch, pytest and the references
+    pip install "scratch[exercises]"                  # scratch, pytest and the references
     python -m scratch exercises list                  # the catalogue
     python -m scratch exercises start ID --into .     # a fresh copy of an exercise
     python -m scratch exercises grade .               # grade every exercise file here

@@ -12,6 +12,7 @@ first use by :func:`resolve` and :func:`names`.
 """
 
 import importlib
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -114,11 +115,19 @@ def register(spec):
     return spec
 
 
+_LOCK = threading.RLock()
+
+
 def _load_tables():
-    if not _LOADED[0]:
-        _LOADED[0] = True
-        for module in _TABLES:
-            importlib.import_module(f"{__package__}.{module}")
+    # under a lock, and marked loaded only once every table is in: a thread that asks while
+    # another one is importing the tables waits instead of seeing half a registry
+    if _LOADED[0]:
+        return
+    with _LOCK:
+        if not _LOADED[0]:
+            for module in _TABLES:
+                importlib.import_module(f"{__package__}.{module}")
+            _LOADED[0] = True
 
 
 def specs():
