@@ -461,8 +461,6 @@ GREY = {"erosion", "dilation", "opening", "closing", "white_tophat", "black_toph
 BINARY = {"binary_erosion", "binary_dilation", "binary_opening", "binary_closing"}
 
 OPEN = [
-    ("threshold_minimum: a bad max_num_iter is checked before the empty image",
-     lambda n, c: n == "threshold_minimum" and "max_num_iter" in c.kwargs),
     ("adjust_*: a tuple gain/cutoff is another error class",
      lambda n, c: n.startswith("adjust_") and any(isinstance(v, tuple) for v in c.kwargs.values())),
     ("grey/binary morphology on 0-d images: scratch's ndim check comes before the footprint's",

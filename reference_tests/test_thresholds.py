@@ -729,6 +729,17 @@ def test_minimum_max_num_iter_not_an_integer(max_num_iter):
     assert "`max_num_iter`" in str(exc)
 
 
+@pytest.mark.parametrize("max_num_iter", [-1, 0, 2.5, "bogus", (), True])
+def test_minimum_empty_integer_image_before_max_num_iter(max_num_iter):
+    # the reference builds the histogram first: an empty integer image is its ValueError
+    # whatever max_num_iter is (fuzz finding)
+    image = np.zeros((0, 5), np.uint8)
+    with pytest.raises(ValueError):
+        ref.threshold_minimum(image, max_num_iter=max_num_iter)
+    with pytest.raises(ValueError, match="`image`"):
+        ours.threshold_minimum(image, max_num_iter=max_num_iter)
+
+
 @pytest.mark.parametrize("param", [None, 3])
 def test_local_generic_needs_a_callable(param):
     image = _bimodal(np.random.default_rng(0))

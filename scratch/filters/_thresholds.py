@@ -736,9 +736,11 @@ def threshold_minimum(image=None, nbins=256, max_num_iter=10000, *, hist=None):
     >>> int(threshold_minimum(image))
     16
     """
-    # (0 rounds: the reference's UnboundLocalError; 2.5 rounds: its TypeError from range())
-    max_num_iter = check_int(max_num_iter, "max_num_iter", minimum=1)
+    # the histogram first, as the reference (an empty integer image is its ValueError, whatever
+    # max_num_iter); then 0 rounds: the reference's UnboundLocalError; 2.5 rounds: its
+    # TypeError from range()
     counts, bin_centers = _validate_image_histogram(image, hist, nbins)
+    max_num_iter = check_int(max_num_iter, "max_num_iter", minimum=1)
     smooth_hist = np.ascontiguousarray(counts, dtype=np.float32)
     index_map = extend_indices(smooth_hist.size, 1, 1, "reflect")
     smooth_hist, counter = _smooth_until_two_maxima(smooth_hist, index_map, max_num_iter)
