@@ -456,3 +456,13 @@ def test_distance_matrix_string_p_or_threshold_as_scipy(kwargs):
             ours.distance_matrix(x, y, **kwargs)
     else:
         assert_agrees(ours.distance_matrix(x, y, **kwargs), expected)
+
+
+@pytest.mark.parametrize("p", [1, 2, 3.5, np.inf])
+def test_distance_matrix_non_finite_coordinates_as_scipy(p):
+    """NaN and inf coordinates: SciPy's distance is NaN / inf for every p, Chebyshev included
+    (NumPy's max propagates NaN; a running `if d > best` would skip it)."""
+    x = np.array([[0.0, np.nan], [1.0, 2.0], [np.inf, 0.0], [np.nan, np.inf]])
+    y = np.array([[0.0, 0.0], [1.0, 1.0], [-np.inf, 3.0]])
+    expected = ref.distance_matrix(x, y, p=p)
+    np.testing.assert_array_equal(ours.distance_matrix(x, y, p=p), expected)

@@ -39,7 +39,7 @@ def power_distance(a, i, b, j, p):
     elif p == np.inf:
         for k in range(a.shape[1]):
             d = abs(a[i, k] - b[j, k])
-            if d > s:
+            if d > s or d != d:  # a NaN coordinate makes the distance NaN (NumPy's max)
                 s = d
     else:
         for k in range(a.shape[1]):
