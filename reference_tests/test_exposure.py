@@ -671,3 +671,35 @@ def test_histogram_string_or_empty_nbins_as_the_reference(kwargs, dtype):
     image = np.random.default_rng(6).random((5, 6, 3))
     image = image > 0.5 if dtype == np.bool_ else (image * 100).astype(dtype)
     _both("histogram", image, **kwargs)
+
+
+# --- a sequence gain/cutoff (fuzz finding) ---------------------------------------------------
+# The reference's arithmetic broadcasts a tuple gain/cutoff against the image (a length-1 one
+# is an answer, another length NumPy's ValueError); on a 0-d image it is arithmetic on NumPy
+# scalars: scalar * (tuple) is Python's sequence repetition (TypeError), cutoff - scalar an
+# array of the tuple's length.
+
+SEQUENCE_CASES = [("adjust_gamma", dict(gain=())), ("adjust_gamma", dict(gain=(0.5,))),
+                  ("adjust_log", dict(gain=(1, 2))), ("adjust_log", dict(gain=[0.5] * 4, inv=True)),
+                  ("adjust_sigmoid", dict(gain=())), ("adjust_sigmoid", dict(gain=(0.5,))),
+                  ("adjust_sigmoid", dict(gain=(0.5,) * 4, inv=True)), ("adjust_sigmoid", dict(cutoff=())),
+                  ("adjust_sigmoid", dict(cutoff=(1, 2))), ("adjust_sigmoid", dict(cutoff=(1, 2), gain=(1, 2)))]
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "float16", "uint8", "int16", "uint16"])
+@pytest.mark.parametrize("shape", [(3, 4), (), (0, 4)])
+@pytest.mark.parametrize("name, kwargs", SEQUENCE_CASES)
+def test_adjust_sequence_parameters(name, kwargs, shape, dtype):
+    image = (np.linspace(0, 1, 12).reshape(3, 4) * (100 if dtype[0] in "ui" else 1)).astype(dtype)
+    image = np.asarray(image[0, 1] if shape == () else image[: shape[0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            expected = getattr(ref, name)(image, **kwargs)
+        except Exception as exc:  # the reference's class, from scratch too
+            with pytest.raises(type(exc)):
+                getattr(ours, name)(image, **kwargs)
+            return
+        got = getattr(ours, name)(image, **kwargs)
+    assert type(got) is type(expected)
+    assert_agrees(got, expected)

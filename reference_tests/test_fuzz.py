@@ -461,8 +461,6 @@ GREY = {"erosion", "dilation", "opening", "closing", "white_tophat", "black_toph
 BINARY = {"binary_erosion", "binary_dilation", "binary_opening", "binary_closing"}
 
 OPEN = [
-    ("adjust_*: a tuple gain/cutoff is another error class",
-     lambda n, c: n.startswith("adjust_") and any(isinstance(v, tuple) for v in c.kwargs.values())),
     ("grey/binary morphology on 0-d images: scratch's ndim check comes before the footprint's",
      lambda n, c: n in GREY | BINARY and _first(c, "shape") == ()),
     ("binary morphology with a bad footprint (empty tuple, a number): another error or none",

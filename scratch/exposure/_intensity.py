@@ -49,6 +49,7 @@ References
 """
 
 import functools
+import inspect
 import warnings
 
 import numpy as np
@@ -269,9 +270,14 @@ def _assert_non_negative(image):
         raise _negative_error()
 
 
-def _corrected(image, formula):
+def _corrected(image, formula, *parameters):
     """``formula(image)`` for the corrections, which take non-negative images only: through
-    a table for small integer types, else block by block, checking the blocks as they go."""
+    a table for small integer types, else block by block, checking the blocks as they go.
+    A sequence among ``parameters`` (gain, cutoff) broadcasts against the whole image in the
+    reference's arithmetic: the formula is applied to the image in one piece."""
+    if any(np.ndim(p) > 0 for p in parameters if isinstance(p, (tuple, list, np.ndarray))):
+        _assert_non_negative(image)
+        return formula(image)
     if _has_small_range(image):
         _assert_non_negative(image)
         return _via_lut(image, formula)
@@ -302,13 +308,38 @@ def _scalar_for_0d(func):
     """A 0-d image gives a NumPy scalar (``np.float64(0.25)``, ``np.uint8(4)``), as the
     reference's ufuncs return for one: computed on a 1-element view, its element returned."""
 
+    signature = inspect.signature(func)
+
     @functools.wraps(func)
     def wrapper(image, *args, **kwargs):
         if np.ndim(image) == 0 and not isinstance(image, (str, bytes)):
+            if func.__name__.startswith("adjust_"):
+                unpack = _sequence_parameters_of_0d(func.__name__, image, signature.bind(image, *args, **kwargs).arguments)
+                if not unpack:
+                    return func(np.reshape(image, 1), *args, **kwargs)
             return func(np.reshape(image, 1), *args, **kwargs)[0]
         return func(image, *args, **kwargs)
 
     return wrapper
+
+
+def _is_sequence(value):
+    return isinstance(value, (tuple, list))
+
+
+def _sequence_parameters_of_0d(name, image, arguments):
+    """For a 0-d image the reference's arithmetic is on NumPy scalars: ``scalar * gain`` with a
+    sequence gain is Python's sequence repetition (a TypeError for the float scalar), while
+    ``cutoff - scalar`` with a sequence cutoff is NumPy's, an array of cutoff's length.  True
+    when the answer is the one element as usual, False when it is that array."""
+    gain, cutoff = arguments.get("gain", 1), arguments.get("cutoff", 0.5)
+    if name == "adjust_sigmoid" and _is_sequence(cutoff):
+        return False  # an array from cutoff - x, which a sequence gain broadcasts against
+    if _is_sequence(gain) and not (name == "adjust_gamma" and np.asarray(image).dtype == np.uint8):
+        # (uint8 gamma goes through the reference's look-up table, an array)
+        raise TypeError(f"`gain` must be a number for a 0-d image, got {gain!r} (the reference's "
+                        "scalar * gain: can't multiply sequence by non-int)")
+    return True
 
 
 # --- rescale_intensity -----------------------------------------------------------------------
@@ -517,7 +548,7 @@ def adjust_gamma(image, gamma=1, gain=1):
         # the reference's ((x / scale) ** gamma) * scale * gain, without its exact no-ops
         return _times(_times(_over(x, scale) ** gamma, scale), gain).astype(dtype, copy=False)
 
-    return _corrected(image, formula)
+    return _corrected(image, formula, gain)
 
 
 @_scalar_for_0d
@@ -579,7 +610,7 @@ def adjust_log(image, gain=1, inv=False):
 
     if dtype is np.float64 and not inv and isinstance(gain, (int, float)) and np.isfinite(gain):
         return _blockwise(image, into_output, non_negative=True, into=np.float64)
-    return _corrected(image, formula)
+    return _corrected(image, formula, gain)
 
 
 @_scalar_for_0d
@@ -630,7 +661,10 @@ def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
 
     def formula(x):
         v = np.subtract(cutoff, _over(x, scale))
-        if np.result_type(gain, v) == v.dtype:  # the reference's steps, written over v
+        # (a sequence gain is an array to the reference's gain * (...): its dtype, or the
+        # broadcast's ValueError)
+        g = np.asarray(gain) if isinstance(gain, (tuple, list)) else gain
+        if np.result_type(g, v) == v.dtype:  # the reference's steps, written over v
             np.multiply(gain, v, out=v)
             np.exp(v, out=v)
             np.add(1, v, out=v)
@@ -650,4 +684,4 @@ def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
     if dtype is np.float64 and not inv and isinstance(gain, (int, float)) and isinstance(cutoff, (int, float)) \
             and np.isfinite([gain, cutoff]).all():
         return _blockwise(image, into_output, non_negative=True, into=np.float64)
-    return _corrected(image, formula)
+    return _corrected(image, formula, gain, cutoff)
