@@ -800,3 +800,18 @@ def test_multiotsu_sequence_nbins_as_the_reference(nbins, dtype):
             ours.threshold_multiotsu(image, nbins=nbins)
         return
     np.testing.assert_array_equal(ours.threshold_multiotsu(image, nbins=nbins), expected)
+
+
+@pytest.mark.parametrize("value", [2**60 + 5, 2**62, 2**63 - 1])
+@pytest.mark.parametrize("dtype", ["uint64", "int64"])
+def test_otsu_of_a_constant_image_too_wide_to_bin(value, dtype):
+    """A constant integer image whose range from 0 needs more bins than can exist: the
+    reference looks for a constant image before it bins, and returns the value."""
+    image = np.full((5, 6), value, dtype)
+    expected = ref.threshold_otsu(image)
+    got = ours.threshold_otsu(image)
+    assert type(got) is type(expected) and got == expected
+    varied = image.copy()
+    varied[0, 0] = 0  # not constant: too many bins (the reference: a MemoryError/ValueError
+    with pytest.raises(ValueError, match="image"):  # or an internal IndexError; scratch names it)
+        ours.threshold_otsu(varied)
