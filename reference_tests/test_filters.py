@@ -755,3 +755,13 @@ def test_edge_no_axes_never_reads_mode(name, mode):
     """Found by test_fuzz: with ``axis=[]`` the reference convolves along no axis and returns
     zeros whatever ``mode`` is; scratch rejected a non-string mode first."""
     check(name, IMAGES["tiny"], axis=[], mode=mode)
+
+
+@pytest.mark.parametrize("name", ["sobel", "prewitt", "scharr", "farid"])
+@pytest.mark.parametrize("mode", [-1, (), 2.5])
+@pytest.mark.parametrize("axis", [5, -3, 2.5, "bogus", [5, 0], [0, 5]])
+def test_edge_bad_axis_before_bad_mode(name, mode, axis):
+    # the reference builds the first axis's kernel (IndexError/TypeError for a bad axis)
+    # before it convolves with the non-string mode (RuntimeError) (fuzz finding)
+    image = np.random.default_rng(0).random((5, 6))
+    assert_same_error(getattr(ours, name), getattr(ref, name), image, mode=mode, axis=axis)

@@ -465,8 +465,6 @@ OPEN = [
      lambda n, c: n in GREY | BINARY and _first(c, "shape") == ()),
     ("binary morphology with a bad footprint (empty tuple, a number): another error or none",
      lambda n, c: n in BINARY and "footprint" in c.kwargs and not isinstance(c.kwargs["footprint"], np.ndarray)),
-    ("edge filters: a bad mode is refused before the reference's IndexError for a bad axis",
-     lambda n, c: n in {"sobel", "prewitt", "scharr", "farid"} and "mode" in c.kwargs and "axis" in c.kwargs),
     ("grey/binary morphology on empty float16 images raises where the reference returns",
      lambda n, c: n in GREY | BINARY and _first(c, "dtype") == "float16" and 0 in (_first(c, "shape") or (1,))),
     ("threshold_local on 0-d images with a bad block_size",

@@ -244,7 +244,10 @@ def _generic_edge_filter(image, *, smooth_weights, edge_weights=CENTRAL_DIFFEREN
 
     image = _as_float_image(image)
     if len(axes) and not isinstance(mode, str):  # scipy's convolve takes one mode for all axes
-        # (with axis=[] the reference never convolves: its zeros whatever the mode)
+        # (with axis=[] the reference never convolves: its zeros whatever the mode); the
+        # reference builds the first axis's kernel before it convolves: a bad axis is its
+        # IndexError/TypeError first
+        _edge_kernel(ndim, axes[0], edge_weights, smooth_weights)
         raise RuntimeError(f"A sequence of modes is not supported, got mode={mode!r}")
 
     taps = [_correlation_taps(_edge_kernel(2, d, edge_weights, smooth_weights)) for d in (0, 1)] if ndim == 2 else []
