@@ -467,8 +467,6 @@ OPEN = [
      lambda n, c: n in BINARY and "footprint" in c.kwargs and not isinstance(c.kwargs["footprint"], np.ndarray)),
     ("grey/binary morphology on empty float16 images raises where the reference returns",
      lambda n, c: n in GREY | BINARY and _first(c, "dtype") == "float16" and 0 in (_first(c, "shape") or (1,))),
-    ("threshold_local on 0-d images with a bad block_size",
-     lambda n, c: n == "threshold_local" and _first(c, "shape") == ()),
     ("grey morphology on float16 with a bad footprint or mode: the dtype is refused first",
      lambda n, c: n in GREY and _first(c, "dtype") == "float16" and ("footprint" in c.kwargs or "mode" in c.kwargs)),
     ("regionprops_table on an empty bool image: empty is refused before the dtype",

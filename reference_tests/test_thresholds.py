@@ -815,3 +815,16 @@ def test_otsu_of_a_constant_image_too_wide_to_bin(value, dtype):
     varied[0, 0] = 0  # not constant: too many bins (the reference: a MemoryError/ValueError
     with pytest.raises(ValueError, match="image"):  # or an internal IndexError; scratch names it)
         ours.threshold_otsu(varied)
+
+
+@pytest.mark.parametrize("block_size", [-1, 0, 2.5, "bogus", (), True, 3, 2])
+@pytest.mark.parametrize("method, param", [("median", None), ("generic", np.mean), ("gaussian", None),
+                                           ("mean", None)])
+@pytest.mark.parametrize("image", [np.array(0.5), np.array(3, np.uint8), np.array(2, np.float32)])
+def test_local_0d_image_any_block_size(image, method, param, block_size):
+    # a 0-d image: a scalar block_size becomes (), and the block is the pixel itself; the
+    # reference's median/generic filters return it (fuzz finding)
+    expected = ref.threshold_local(image, block_size, method=method, param=param, offset=0.125)
+    got = ours.threshold_local(image, block_size, method=method, param=param, offset=0.125)
+    assert type(got) is type(expected)
+    assert_agrees(got, expected)

@@ -1553,11 +1553,14 @@ def threshold_local(image, block_size=3, method="gaussian", offset=0, mode="refl
     if method == "generic":
         if not callable(param):  # (the reference's own check, with its ValueError)
             raise ValueError(f"invalid callable given: method='generic' needs a function as `param`, got {param!r}")
-        padded, starts, offsets = _window_geometry(image.shape, block_size, mode, cval,
-                                                   image.astype(np.float64))
-        flat_out = thresh_image.reshape(-1)
-        for i in range(starts.size):
-            flat_out[i] = param(padded[starts[i] + offsets])
+        if image.ndim == 0:  # (the block is the pixel itself, as for the median)
+            thresh_image[...] = param(image.astype(np.float64).reshape(1))
+        else:
+            padded, starts, offsets = _window_geometry(image.shape, block_size, mode, cval,
+                                                       image.astype(np.float64))
+            flat_out = thresh_image.reshape(-1)
+            for i in range(starts.size):
+                flat_out[i] = param(padded[starts[i] + offsets])
     elif method == "gaussian":
         from ._gaussian import gaussian
 
@@ -1567,6 +1570,10 @@ def threshold_local(image, block_size=3, method="gaussian", offset=0, mode="refl
         from ..ndimage import uniform_filter
 
         uniform_filter(image, block_size, output=thresh_image, mode=mode, cval=cval)
+    elif method == "median" and image.ndim == 0:
+        # (a 0-d image: the block is the pixel itself, whatever block_size, mode or cval;
+        # SciPy's median_filter with size () copies it)
+        thresh_image[...] = image
     elif method == "median":
         padded, starts, offsets = _window_geometry(image.shape, block_size, mode, cval, image)
         flat_out = thresh_image.reshape(-1)
