@@ -469,10 +469,6 @@ OPEN = [
      lambda n, c: n in GREY | BINARY and _first(c, "dtype") == "float16" and 0 in (_first(c, "shape") or (1,))),
     ("grey morphology on float16 with a bad footprint or mode: the dtype is refused first",
      lambda n, c: n in GREY and _first(c, "dtype") == "float16" and ("footprint" in c.kwargs or "mode" in c.kwargs)),
-    ("regionprops_table on an empty bool image: empty is refused before the dtype",
-     lambda n, c: n == "regionprops_table" and 0 in (_first(c, "shape") or (1,))),
-    ("regionprops_table with a 1×1 label image and a larger intensity image: the reference returns",
-     lambda n, c: n == "regionprops_table" and _first(c, "shape") == (1, 1)),
 ]
 
 

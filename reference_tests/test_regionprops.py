@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+import scratch.measure
 from scratch import data
 from scratch._jit import serial
 from scratch.measure import RegionProperties, regionprops, regionprops_table
@@ -907,3 +908,31 @@ def test_big_endian_label_and_intensity_images(label_dtype):
     region, ref_region = regionprops(labels, intensity)[0], \
         skm.regionprops(labels, intensity)[0]
     np.testing.assert_allclose(region.image_intensity, ref_region.image_intensity)
+
+
+@pytest.mark.parametrize("label_image", [np.zeros((0, 5), bool), np.zeros((0, 5), np.float16),
+                                         np.zeros((5, 0), np.float64), np.zeros((0, 5), np.uint8)])
+def test_table_empty_label_image_dtype_first(label_image):
+    # the reference refuses a bool/float label image (TypeError) before it finds it empty
+    # (ValueError) (fuzz finding)
+    for function in ("regionprops_table", "regionprops"):
+        assert_same_error(getattr(scratch.measure, function), getattr(skm, function), label_image)
+
+
+@pytest.mark.parametrize("label_image", [np.zeros((1, 1), np.int32), np.zeros((3, 4), np.int64),
+                                         -np.ones((3, 4), np.int8)])
+@pytest.mark.parametrize("intensity_image", [np.ones((3, 5)), np.ones((1, 1, 3), np.float32), np.ones(5)])
+def test_table_no_region_intensity_shape_unchecked(label_image, intensity_image):
+    # no region: the reference never measures one, so never compares the intensity image's
+    # shape: regionprops is [], regionprops_table its (empty) columns (fuzz finding)
+    properties = ("label", "area", "intensity_mean", "bbox")
+    expected = skm.regionprops_table(label_image, intensity_image=intensity_image, properties=properties)
+    got = regionprops_table(label_image, intensity_image=intensity_image, properties=properties)
+    assert list(got) == list(expected)
+    for key in expected:
+        assert got[key].dtype == expected[key].dtype and got[key].shape == expected[key].shape == (0,)
+    assert regionprops(label_image, intensity_image=intensity_image) == []
+    with pytest.raises(ValueError, match="shapes must match"):  # one region: checked
+        regionprops_table(np.ones((1, 1), np.int32), intensity_image=np.ones((3, 5)))
+    # two axes too many: the reference's dummy region (3x3 + the extra axes) is refused too
+    assert_same_error(regionprops_table, skm.regionprops_table, label_image, intensity_image=np.ones((1, 1, 3, 2)))

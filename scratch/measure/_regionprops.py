@@ -557,8 +557,6 @@ def _check_inputs(label_image, intensity_image):
     label_image = native_byte_order(np.asarray(label_image))  # (the kernels: native order only)
     if label_image.ndim not in (2, 3):
         raise TypeError(f"Only 2-D and 3-D images supported: `label_image` is {label_image.ndim}-D")
-    if label_image.size == 0:  # the reference: NumPy's "zero-size array to reduction"
-        raise ValueError(f"`label_image` is empty (shape {label_image.shape})")
     if label_image.dtype.kind != "i" and label_image.dtype.kind != "u":
         if label_image.dtype == bool:
             raise TypeError(
@@ -567,11 +565,17 @@ def _check_inputs(label_image, intensity_image):
                 "the True values as a single label."
             )
         raise TypeError("Non-integer label_image types are ambiguous")
+    if label_image.size == 0:  # the reference (after the dtype): NumPy's "zero-size array to reduction"
+        raise ValueError(f"`label_image` is empty (shape {label_image.shape})")
     multichannel = False
     if intensity_image is not None:
         intensity_image = native_byte_order(np.asarray(intensity_image))
         ndim = label_image.ndim
         if not (intensity_image.shape[:ndim] == label_image.shape and intensity_image.ndim in (ndim, ndim + 1)):
+            if not label_image.max() > 0:
+                # the reference checks the shapes as it measures each region: with none there
+                # is no check (regionprops: [], regionprops_table: its empty columns)
+                return label_image, intensity_image, False
             raise ValueError(
                 "Label and intensity image shapes must match, except for channel (last) axis: "
                 f"`label_image` {label_image.shape}, `intensity_image` {intensity_image.shape}."
@@ -1105,10 +1109,12 @@ def regionprops_table(label_image, intensity_image=None, properties=("label", "b
     # the names of older releases (PROPS) name their columns; no warning here, as the reference
     names = properties
     properties = [PROPS.get(p, p) for p in properties]
-    sums = _Sums(label_image, intensity_image, spacing, multichannel,
-                 needs=_second_sweep_needs([p for p in properties if p in _FROM_SUMS]),
-                 first_sweep=_first_sweep)
-    n = sums.count.shape[0]
+    sums = None
+    if label_image.max() > 0:  # (no region: the intensity image may not even fit, see _check_inputs)
+        sums = _Sums(label_image, intensity_image, spacing, multichannel,
+                     needs=_second_sweep_needs([p for p in properties if p in _FROM_SUMS]),
+                     first_sweep=_first_sweep)
+    n = 0 if sums is None else sums.count.shape[0]
     if n == 0:
         # as the reference: measure a one-pixel dummy region to learn the columns, keep none
         dummy = np.zeros((3,) * ndim, dtype=int)
