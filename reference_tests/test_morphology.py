@@ -749,3 +749,68 @@ def test_octagon_with_a_bool_n_as_the_reference(m, n, decomposition):
         assert fp.dtype == fp_ref.dtype
         np.testing.assert_array_equal(fp, fp_ref)
         assert count == count_ref and type(count) is type(count_ref)
+
+
+# --- the order of the checks (fuzz findings) -------------------------------------------------
+# The reference: its default footprint, the mode, pad_footprint (its errors for a bad
+# footprint), then SciPy's checks per footprint: the footprint's axes, cval as a C double,
+# and the dtype last -- skipped where SciPy runs no filter pass (an all-ones footprint of size
+# 1: a copy; an empty image: no pixel to visit, except grey's separable passes).
+
+GREY_NAMES = ["erosion", "dilation", "opening", "closing", "white_tophat", "black_tophat"]
+BINARY_NAMES = ["binary_erosion", "binary_dilation", "binary_opening", "binary_closing"]
+ORDER_FOOTPRINTS = {"default": None, "-1": -1, "2.5": 2.5, "bogus": "bogus", "True": True,
+                    "3x3 cross": np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], bool), "3x3": np.ones((3, 3), bool),
+                    "1x1": np.ones((1, 1), bool), "0-d": np.array(True), "3": np.ones(3, bool),
+                    "zeros": np.zeros((3, 3), bool)}
+ORDER_IMAGES = {"0-d float64": np.array(0.5), "0-d bool": np.array(True), "0-d float16": np.array(0.5, np.float16),
+                "empty float16": np.zeros((0, 5), np.float16), "float16": np.ones((3, 4), np.float16),
+                "empty uint8": np.zeros((5, 0), np.uint8), "uint8": np.arange(12, dtype=np.uint8).reshape(3, 4)}
+
+
+def _same_outcome(ours, ref, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            expected = ref(*args, **kwargs)
+        except Exception as exc:
+            with pytest.raises(type(exc)):
+                ours(*args, **kwargs)
+            return
+        got = ours(*args, **kwargs)
+    assert got.dtype == expected.dtype and got.shape == expected.shape
+    np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize("image_key", list(ORDER_IMAGES))
+@pytest.mark.parametrize("footprint_key", list(ORDER_FOOTPRINTS))
+@pytest.mark.parametrize("name", GREY_NAMES + BINARY_NAMES)
+def test_order_of_checks_footprint(name, footprint_key, image_key):
+    _same_outcome(getattr(sm, name), getattr(skm, name), ORDER_IMAGES[image_key],
+                  footprint=ORDER_FOOTPRINTS[footprint_key])
+
+
+@pytest.mark.parametrize("image_key", list(ORDER_IMAGES))
+@pytest.mark.parametrize("kwargs", [dict(mode="bogus"), dict(mode=-1), dict(mode="constant", cval="bogus"),
+                                    dict(mode="constant", cval=()), dict(mode="max"),
+                                    dict(footprint=np.ones((1, 1)), mode="constant", cval="bogus")],
+                         ids=["mode bogus", "mode -1", "cval bogus", "cval ()", "mode max", "1x1 cval bogus"])
+@pytest.mark.parametrize("name", GREY_NAMES)
+def test_order_of_checks_grey_mode_cval(name, kwargs, image_key):
+    _same_outcome(getattr(sm, name), getattr(skm, name), ORDER_IMAGES[image_key], **kwargs)
+
+
+@pytest.mark.parametrize("image_key", list(ORDER_IMAGES))
+@pytest.mark.parametrize("mode", ["bogus", -1, "max", "min"])
+@pytest.mark.parametrize("name", BINARY_NAMES)
+def test_order_of_checks_binary_mode(name, mode, image_key):
+    _same_outcome(getattr(sm, name), getattr(skm, name), ORDER_IMAGES[image_key], mode=mode)
+
+
+@pytest.mark.parametrize("name", GREY_NAMES + BINARY_NAMES)
+def test_empty_footprint_sequence(name):
+    # the reference reads footprint[0] of the empty sequence: its IndexError; ours names it
+    with pytest.raises(IndexError):
+        getattr(skm, name)(np.ones((3, 4)), footprint=())
+    with pytest.raises(ValueError, match="`footprint`"):
+        getattr(sm, name)(np.ones((3, 4)), footprint=())

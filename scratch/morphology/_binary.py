@@ -39,7 +39,7 @@ import numpy as np
 from .._jit import parallel_jit, prange
 from ._flat import _runs_of, flat_filter
 from ._footprints import mirror_footprint, pad_footprint
-from ._grey import check_image, default_footprint, footprint_sequence
+from ._grey import default_footprint, footprint_sequence
 
 __all__ = ["binary_erosion", "binary_dilation", "binary_opening", "binary_closing"]
 
@@ -54,8 +54,25 @@ def _deprecated(name, hint):
     )
 
 
+def _scipy_binary_checks(image, fp):
+    """``scipy.ndimage.binary_erosion``'s checks of one footprint, in its order: the complex
+    image (TypeError), the footprint's axes and size (RuntimeError), then its C code's dtype
+    (RuntimeError; an empty image has no pixel to visit and passes whatever its dtype)."""
+    if image.dtype.kind == "c":
+        raise TypeError(f"Complex type not supported: `image` has dtype {image.dtype}")
+    if fp.ndim != image.ndim:
+        raise RuntimeError(f"structure and input must have same dimensionality: `footprint` is "
+                           f"{fp.ndim}-D for a {image.ndim}-D `image`")
+    if fp.size < 1:
+        raise RuntimeError(f"structure must not be empty: `footprint` has shape {fp.shape}")
+    if image.size and (image.dtype.kind not in "biuf" or (image.dtype.kind == "f" and image.dtype.itemsize == 2) or image.dtype.itemsize > 8):
+        raise RuntimeError(f"data type not supported: `image` has dtype {image.dtype}")
+
+
 def _binary(image, footprint, out, mode, erode):
-    image = check_image(image)
+    # the reference's order: its default footprint, the mode, the footprint's padding (its
+    # errors for a bad footprint), then SciPy's checks per footprint (_scipy_binary_checks)
+    image = np.asarray(image)
     if footprint is None:
         footprint = default_footprint(image)
     if out is None:
@@ -67,9 +84,15 @@ def _binary(image, footprint, out, mode, erode):
     else:
         border = mode == "max"
     footprint = pad_footprint(footprint, pad_end=True)
-    sequence = footprint_sequence(footprint, image, RuntimeError if erode else IndexError)  # as SciPy's
+    sequence = footprint_sequence(footprint, image, RuntimeError if erode else IndexError,  # as SciPy's
+                                  check_axes=False)
+    if not sequence:  # (the reference reads the first footprint of the sequence: its IndexError)
+        raise ValueError(f"`footprint` is an empty sequence of footprints: {footprint!r}")
+    _scipy_binary_checks(image, sequence[0][0])
     result = image != 0
-    for fp, repetitions in sequence:
+    for i, (fp, repetitions) in enumerate(sequence):
+        if i:
+            _scipy_binary_checks(result, fp)
         if not erode:
             fp = mirror_footprint(fp)
         # SciPy's ``iterations``: n >= 1 passes, or (n < 1) passes until nothing changes.
@@ -297,7 +320,7 @@ def binary_opening(image, footprint=None, out=None, *, mode="ignore"):
            [0, 0, 0, 0, 0]])
     """
     _deprecated("binary_opening", "Use `skimage.morphology.opening` instead.")
-    image = check_image(image)
+    image = np.asarray(image)
     if footprint is None:
         footprint = default_footprint(image)
     eroded = _binary(image, footprint, None, mode, True)
@@ -340,7 +363,7 @@ def binary_closing(image, footprint=None, out=None, *, mode="ignore"):
     array([1, 1, 1, 1, 1])
     """
     _deprecated("binary_closing", "Use `skimage.morphology.closing` instead.")
-    image = check_image(image)
+    image = np.asarray(image)
     if footprint is None:
         footprint = default_footprint(image)
     dilated = _binary(image, footprint, None, mode, False)

@@ -40,16 +40,45 @@ __all__ = ["erosion", "dilation", "opening", "closing", "white_tophat", "black_t
 _SUPPORTED_MODES = {"reflect", "constant", "nearest", "mirror", "wrap", "max", "min", "ignore"}
 
 
-def check_image(image):
-    """The image as an array a morphology function can filter (the reference's errors otherwise)."""
-    image = np.asarray(image)
+def _unsupported_dtype(image):
+    """SciPy's C filters' refusal of a dtype (float16, object, ...), or None."""
+    if image.dtype.kind not in "biuf" or (image.dtype.kind == "f" and image.dtype.itemsize == 2) or image.dtype.itemsize > 8:
+        return RuntimeError(f"array type not supported: `image` has dtype {image.dtype}")
+    return None
+
+
+def scipy_grey_plan(image, fp, cval):
+    """What ``scipy.ndimage.grey_erosion``/``grey_dilation`` do with one (checked, non-zero)
+    footprint, with their errors in their order: ``"copy"`` when no filter pass runs (an
+    all-ones footprint of size 1 along every axis: SciPy copies the input, whatever its dtype
+    or cval; a non-separable footprint on an empty image: SciPy's C loop has no pixel to visit,
+    so only its arguments are parsed), else ``"filter"``.
+
+    Order: the complex image (TypeError), the footprint's axes (RuntimeError), then the C
+    call's arguments (cval as a C double: TypeError) and the dtype (RuntimeError).
+    """
     if image.dtype.kind == "c":
         raise TypeError(f"Complex type not supported: `image` has dtype {image.dtype}")
-    if image.dtype.kind not in "biuf" or image.dtype == np.float16 or image.dtype.itemsize > 8:
-        raise RuntimeError(f"array type not supported: `image` has dtype {image.dtype}")
-    if image.ndim == 0:
-        raise TypeError("`image` must have at least one axis, got a 0-D array")
-    return image
+    separable = bool(fp.all())
+    if fp.ndim != image.ndim:
+        raise RuntimeError(
+            f"sequence argument must have length equal to input rank: `footprint` is "
+            f"{fp.ndim}-D for a {image.ndim}-D `image`"
+        )
+    if separable and all(size <= 1 for size in fp.shape):
+        return "copy"
+    try:  # SciPy's C call converts cval as a C double (no parsing of text)
+        if isinstance(cval, (str, bytes)):
+            raise TypeError
+        float(cval)
+    except (TypeError, ValueError):
+        raise TypeError(f"must be real number, not {type(cval).__name__}: `cval` is {cval!r}") from None
+    if not separable and image.size == 0:
+        return "copy"
+    error = _unsupported_dtype(image)
+    if error is not None:
+        raise error
+    return "filter"
 
 
 def default_footprint(image):
@@ -57,7 +86,7 @@ def default_footprint(image):
     return generate_binary_structure(image.ndim, 1)
 
 
-def footprint_sequence(footprint, image, short_error=RuntimeError, nonzero=False):
+def footprint_sequence(footprint, image, short_error=RuntimeError, nonzero=False, check_axes=True):
     """``[(bool array, repetitions), ...]`` for an array or a sequence; checks every footprint.
 
     A footprint with too few axes raises ``short_error`` (SciPy's grey dilation fails with an
@@ -74,7 +103,7 @@ def footprint_sequence(footprint, image, short_error=RuntimeError, nonzero=False
             raise short_error(f"`footprint` has {fp.ndim} axes, the {image.ndim}-D `image` needs {image.ndim}")
         if nonzero and not fp.astype(bool).any():
             raise ValueError("All-zero footprint is not supported.")
-        if fp.ndim != image.ndim:
+        if check_axes and fp.ndim != image.ndim:
             raise RuntimeError(
                 f"sequence argument must have length equal to input rank: `footprint` is "
                 f"{fp.ndim}-D for a {image.ndim}-D `image`"
@@ -101,26 +130,30 @@ def _min_max_to_constant(dtype, mode, cval):
 
 
 def _grey(image, footprint, out, mode, cval, minimum):
-    image = check_image(image)
-    if mode not in _SUPPORTED_MODES:
-        raise ValueError(f"unsupported mode, got {mode!r}")
+    # the reference's order: its default footprint, the mode, the footprint's padding (its
+    # errors for a bad footprint), then SciPy's checks per footprint (scipy_grey_plan)
+    image = np.asarray(image)
     if footprint is None:
         footprint = default_footprint(image)
+    if out is None:
+        out = np.empty_like(image)
+    if mode not in _SUPPORTED_MODES:
+        raise ValueError(f"unsupported mode, got {mode!r}")
     if mode == "ignore":
         mode = "max" if minimum else "min"
     exact = mode in ("max", "min")  # the dtype's own extreme: no conversion needed
     mode, cval = _min_max_to_constant(image.dtype, mode, cval)
-    if isinstance(cval, (str, bytes)):  # SciPy converts cval as a C double: no parsing of text
-        raise TypeError(f"must be real number, not {type(cval).__name__}: `cval` is {cval!r}")
     footprint = pad_footprint(footprint, pad_end=False)
-    sequence = footprint_sequence(footprint, image, RuntimeError if minimum else IndexError, nonzero=True)
-    if out is None:
-        out = np.empty_like(image)
+    sequence = footprint_sequence(footprint, image, RuntimeError if minimum else IndexError, nonzero=True,
+                                  check_axes=False)
+    if not sequence:  # (the reference reads the first footprint of the sequence: its IndexError)
+        raise ValueError(f"`footprint` is an empty sequence of footprints: {footprint!r}")
     result = image
     for i, (fp, repetitions) in enumerate(sequence):
         times = max(repetitions, 1) if i == 0 else repetitions  # the first one always runs once
         for _ in range(times):
-            result = flat_filter(result, fp, minimum, mode, cval, exact_cval=exact)
+            if scipy_grey_plan(result, fp, cval) == "filter":
+                result = flat_filter(result, fp, minimum, mode, cval, exact_cval=exact)
     out[...] = result
     return out
 
@@ -268,7 +301,7 @@ def opening(image, footprint=None, out=None, *, mode="reflect", cval=0.0):
            [1, 1, 0, 1, 1],
            [0, 0, 0, 0, 0]], dtype=uint8)
     """
-    image = check_image(image)
+    image = np.asarray(image)
     if footprint is None:
         footprint = default_footprint(image)
     footprint = pad_footprint(footprint, pad_end=False)
@@ -319,7 +352,7 @@ def closing(image, footprint=None, out=None, *, mode="reflect", cval=0.0):
            [0, 0, 0, 0, 0],
            [0, 0, 0, 0, 0]], dtype=uint8)
     """
-    image = check_image(image)
+    image = np.asarray(image)
     if footprint is None:
         footprint = default_footprint(image)
     footprint = pad_footprint(footprint, pad_end=False)
@@ -371,7 +404,7 @@ def white_tophat(image, footprint=None, out=None, *, mode="reflect", cval=0.0):
            [0, 0, 1, 0, 0],
            [0, 0, 0, 0, 0]], dtype=uint8)
     """
-    image = check_image(image)
+    image = np.asarray(image)
     if footprint is None:
         footprint = default_footprint(image)
     if out is image:
@@ -430,7 +463,7 @@ def black_tophat(image, footprint=None, out=None, *, mode="reflect", cval=0.0):
            [0, 0, 1, 0, 0],
            [0, 0, 0, 0, 0]], dtype=uint8)
     """
-    image = check_image(image)
+    image = np.asarray(image)
     if footprint is None:
         footprint = default_footprint(image)
     if out is image:
