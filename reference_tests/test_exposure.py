@@ -686,12 +686,12 @@ SEQUENCE_CASES = [("adjust_gamma", dict(gain=())), ("adjust_gamma", dict(gain=(0
                   ("adjust_sigmoid", dict(cutoff=(1, 2))), ("adjust_sigmoid", dict(cutoff=(1, 2), gain=(1, 2)))]
 
 
-@pytest.mark.parametrize("dtype", ["float64", "float32", "float16", "uint8", "int16", "uint16"])
-@pytest.mark.parametrize("shape", [(3, 4), (), (0, 4)])
+@pytest.mark.parametrize("dtype", ["float64", "float32", "float16", "uint8", "int16", "uint16", "bool"])
+@pytest.mark.parametrize("shape", [(3, 4), (), (0, 4), (1, 1)])
 @pytest.mark.parametrize("name, kwargs", SEQUENCE_CASES)
 def test_adjust_sequence_parameters(name, kwargs, shape, dtype):
     image = (np.linspace(0, 1, 12).reshape(3, 4) * (100 if dtype[0] in "ui" else 1)).astype(dtype)
-    image = np.asarray(image[0, 1] if shape == () else image[: shape[0]])
+    image = np.asarray(image[0, 1] if shape == () else image[: shape[0], : shape[1]])  # ((1, 1): gain=() widens it)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

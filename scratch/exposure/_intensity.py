@@ -664,7 +664,8 @@ def adjust_sigmoid(image, cutoff=0.5, gain=10, inv=False):
         # (a sequence gain is an array to the reference's gain * (...): its dtype, or the
         # broadcast's ValueError)
         g = np.asarray(gain) if isinstance(gain, (tuple, list)) else gain
-        if np.result_type(g, v) == v.dtype:  # the reference's steps, written over v
+        if np.result_type(g, v) == v.dtype and np.broadcast_shapes(np.shape(g), v.shape) == v.shape:
+            # the reference's steps, written over v (a sequence gain may broadcast v wider)
             np.multiply(gain, v, out=v)
             np.exp(v, out=v)
             np.add(1, v, out=v)
