@@ -12,6 +12,7 @@ jupytext, VS Code and Spyder run it as cells) and as ``ID.ipynb`` for a plain Ju
 """
 
 import ast
+import inspect
 import json
 import textwrap
 
@@ -85,7 +86,10 @@ def stub(exercise, step):
     for a in (*args.posonlyargs, *args.args, *args.kwonlyargs):
         a.annotation = None
     signature = ast.unparse(args)
-    doc = ast.get_docstring(node, clean=True) or step.title
+    # the docstring as Python shows it (a shared block filled in, e.g. the edge filters'
+    # Parameters), else as written in the source
+    runtime = getattr(getattr(kernel, "py_func", kernel), "__doc__", None)
+    doc = inspect.cleandoc(runtime) if runtime else (ast.get_docstring(node, clean=True) or step.title)
     if step.params is not None:
         doc = _drop_parameters(doc, set(step.params))
     number = exercise.number(step)

@@ -312,23 +312,7 @@ def sobel(image, mask=None, *, axis=None, mode="reflect", cval=0.0):
         magnitude = sqrt(g_0**2 + g_1**2 + ...) / sqrt(ndim)
 
     in the float dtype of the converted image.
-
-    Parameters
-    ----------
-    image : array
-        The input image (any number of dimensions).
-    mask : array of bool, optional
-        Clip the output image to this mask (eroded by one pixel, see the module docstring).
-        Values where mask=0 are set to 0.
-    axis : int or sequence of int, optional
-        Compute the edge filter along this axis.  If not provided, or a sequence, the edge
-        magnitude ``sqrt(sum_d g_d**2 / image.ndim)`` over those axes is computed.
-    mode : str, optional
-        The boundary mode of the convolution ('reflect', 'constant', 'nearest', 'mirror',
-        'wrap'); see :func:`scratch.ndimage.convolve`.
-    cval : float, optional
-        Value outside the image when ``mode`` is 'constant'.
-
+    {params}
     Returns
     -------
     output : array of float
